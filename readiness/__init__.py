@@ -1,0 +1,1 @@
+"""Readiness: training and readiness tracker for UN peacekeeping contributors."""

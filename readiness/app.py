@@ -1,0 +1,103 @@
+"""create_app(): routers, static files, locale, compression and error pages."""
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from readiness.config import get_settings
+from readiness.db import database_answers, get_engine
+from readiness.errors import ReadinessError
+from readiness.overview import api as overview_api
+from readiness.overview import views as overview_views
+from readiness.web import i18n
+from readiness.web.templating import render
+
+log = logging.getLogger("readiness")
+
+
+def create_app() -> FastAPI:
+    """The web application: pages, JSON API under /api/v1, static files."""
+    settings = get_settings()
+    app = FastAPI(
+        title="Readiness",
+        summary="Training and readiness of UN peacekeeping units against mission requirements",
+        version="0.1.0",
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.middleware("http")(_bind_locale)
+    app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
+    app.include_router(overview_views.router)
+    app.include_router(overview_api.router)
+    app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
+    _register_error_handlers(app)
+    return app
+
+
+async def _bind_locale(request: Request, call_next):
+    locale = i18n.negotiate_locale(
+        request.cookies.get("locale"), request.headers.get("accept-language")
+    )
+    token = i18n.current_locale.set(locale)
+    try:
+        response = await call_next(request)
+    finally:
+        i18n.current_locale.reset(token)
+    response.headers.setdefault("Content-Language", locale)
+    return response
+
+
+def healthz() -> JSONResponse:
+    """Whether the application and its database answer."""
+    if database_answers(get_engine()):
+        return JSONResponse({"status": "ok", "database": "ok"})
+    return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "text/html" not in request.headers.get(
+        "accept", "text/html"
+    )
+
+
+def _error_response(request: Request, status_code: int, title: str, message: str, details=None):
+    if _wants_json(request):
+        body = {"error": title, "detail": message}
+        if details:
+            body["errors"] = details
+        return JSONResponse(body, status_code=status_code)
+    context = {"status_code": status_code, "title": title, "message": message, "details": details}
+    return render(request, "error.html", context, status_code=status_code)
+
+
+def _register_error_handlers(app: FastAPI) -> None:
+    _ = i18n.gettext
+
+    @app.exception_handler(ReadinessError)
+    async def readiness_error(request: Request, exc: ReadinessError):
+        return _error_response(request, exc.status_code, _(exc.title), exc.message, exc.details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            message = _("There is no page at this address. Check the link, or start from the home page.")
+            return _error_response(request, 404, _("Page not found"), message)
+        return _error_response(request, exc.status_code, _("Request refused"), str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        details = [
+            {"field": ".".join(str(p) for p in error["loc"]), "message": error["msg"]}
+            for error in exc.errors()
+        ]
+        return _error_response(request, 422, _("Invalid input"), _("Some values are not valid."), details)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception):
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        message = _("Something went wrong on our side. The error was logged; please try again.")
+        return _error_response(request, 500, _("Server error"), message)

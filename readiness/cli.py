@@ -1,0 +1,112 @@
+"""The `readiness` command: owns the database (migrations, seeding) and serves the web app."""
+
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+
+from readiness.config import get_settings
+from readiness.db import describe_url, get_engine, unit_of_work
+
+app = typer.Typer(help="Readiness: training and readiness of UN peacekeeping units.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+seed_app = typer.Typer(help="Load reference data or generated data sets.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(seed_app, name="seed")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clear error line and exit."""
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Create or migrate the database schema to the latest revision."""
+    from readiness import migrate
+
+    migrate.upgrade(get_engine(), revision)
+    typer.echo(f"database at {describe_url(get_settings().database_url)} is at revision {revision}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]) -> None:
+    """Take the schema back to REVISION (use `base` to drop every table)."""
+    from readiness import migrate
+
+    migrate.downgrade(get_engine(), revision)
+    typer.echo(f"database is at revision {revision}")
+
+
+@seed_app.command("reference")
+def seed_reference() -> None:
+    """Load countries, missions, unit types, centres, partners, courses and requirements from seed/. Safe to repeat."""
+    from readiness.seeding.reference import load_reference_data
+
+    with unit_of_work() as session:
+        counts = load_reference_data(session, get_settings().seed_dir)
+    _print_counts("reference data", counts)
+
+
+@seed_app.command("demo")
+def seed_demo(
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 2021,
+    today: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD (default: today).")] = None,
+) -> None:
+    """Generate demo countries' units, people, assignments and completions. Safe to repeat."""
+    from readiness.seeding.demo import load_demo_data
+
+    reference_day = date.fromisoformat(today) if today else date.today()
+    with unit_of_work() as session:
+        counts = load_demo_data(session, seed=seed, today=reference_day)
+    _print_counts("demo data", counts)
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (stateless; share the database).")] = 1,
+) -> None:
+    """Serve the web application and the JSON API."""
+    import uvicorn
+
+    from readiness.db import database_answers
+
+    if not database_answers(get_engine()):
+        fail(f"cannot reach the database at {describe_url(get_settings().database_url)}")
+    typer.echo(f"Readiness on http://{host}:{port}/ (database {describe_url(get_settings().database_url)})")
+    uvicorn.run("readiness.app:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+def _print_counts(what: str, counts: dict[str, int]) -> None:
+    summary = ", ".join(f"{name}: {number}" for name, number in counts.items())
+    typer.echo(f"{what}: {summary}")
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning database connection failures into one line."""
+    try:
+        get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(error["msg"] for error in exc.errors())
+        print(f"error: invalid settings: {problems}", file=sys.stderr)
+        sys.exit(2)
+    try:
+        app()
+    except ArgumentError as exc:
+        print(f"error: READINESS_DATABASE_URL is not a database URL: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        url = describe_url(get_settings().database_url)
+        print(f"error: cannot use the database at {url}: {reason}", file=sys.stderr)
+        sys.exit(2)
+    except ProgrammingError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"error: the database schema is not ready ({reason}); run `readiness db upgrade`", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,246 @@
+"""Every table of the product, in one place.
+
+Enumerations are stored as short strings guarded by CHECK constraints (not native
+PostgreSQL enums), so the same migrations serve SQLite and PostgreSQL.
+"""
+
+from datetime import date, datetime, timezone
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def enum_type(enum_cls: type[StrEnum], name: str) -> sa.Enum:
+    """A portable enum column type: VARCHAR plus a named CHECK constraint."""
+    return sa.Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(16, *(len(member.value) for member in enum_cls)),
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+class Branch(StrEnum):
+    military = "military"
+    police = "police"
+
+
+class MissionStatus(StrEnum):
+    active = "active"
+    drawdown = "drawdown"
+    closing = "closing"
+
+
+class PartnerKind(StrEnum):
+    country = "country"
+    organisation = "organisation"
+
+
+class CourseCategory(StrEnum):
+    core_predeployment = "core_predeployment"
+    rules_of_engagement = "rules_of_engagement"
+    protection_of_civilians = "protection_of_civilians"
+    technology = "technology"
+    women_peace_security = "women_peace_security"
+    medical = "medical"
+    conduct_discipline = "conduct_discipline"
+    specialised = "specialised"
+    leadership = "leadership"
+    language = "language"
+
+
+class PcrsLevel(StrEnum):
+    L1 = "L1"
+    L2 = "L2"
+    L3 = "L3"
+    RDL = "RDL"
+
+
+class UnitStatus(StrEnum):
+    forming = "forming"
+    pledged = "pledged"
+    deployed = "deployed"
+    rotated_out = "rotated_out"
+
+
+class Gender(StrEnum):
+    F = "F"
+    M = "M"
+
+
+class CompletionResult(StrEnum):
+    passed = "passed"
+    failed = "failed"
+    completed = "completed"
+    waived = "waived"
+
+
+class CompletionSource(StrEnum):
+    form = "form"
+    csv = "csv"
+    xlsx = "xlsx"
+    xapi = "xapi"
+    api = "api"
+    seed = "seed"
+
+
+class Country(SQLModel, table=True):
+    code: str = Field(primary_key=True, max_length=3, description="ISO 3166-1 alpha-3")
+    name: str = Field(max_length=100)
+    region: str = Field(max_length=20)
+
+
+class TrainingCentre(SQLModel, table=True):
+    __tablename__ = "training_centre"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=20, unique=True)
+    name: str = Field(max_length=200)
+    country_code: str = Field(foreign_key="country.code", max_length=3, index=True)
+
+
+class Partner(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=20, unique=True)
+    name: str = Field(max_length=200)
+    kind: PartnerKind = Field(sa_type=enum_type(PartnerKind, "partner_kind"))
+    country_code: str | None = Field(default=None, foreign_key="country.code", max_length=3)
+
+
+class Mission(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    acronym: str = Field(max_length=20, unique=True)
+    name: str = Field(max_length=200)
+    host_country_code: str = Field(foreign_key="country.code", max_length=3)
+    working_language: str = Field(max_length=8)
+    status: MissionStatus = Field(sa_type=enum_type(MissionStatus, "mission_status"))
+
+
+class UnitType(SQLModel, table=True):
+    __tablename__ = "unit_type"
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=40, unique=True)
+    name: str = Field(max_length=100)
+    branch: Branch = Field(sa_type=enum_type(Branch, "branch"))
+    typical_strength: int = Field(ge=1)
+
+
+class Course(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=30, unique=True)
+    title: str = Field(max_length=200)
+    category: CourseCategory = Field(sa_type=enum_type(CourseCategory, "course_category"))
+    standard_ref: str | None = Field(default=None, max_length=200)
+    duration_hours: float | None = Field(default=None, ge=0)
+    validity_months: int | None = Field(default=None, ge=1, description="null: never expires")
+    assessed: bool = Field(default=False, description="true: only a pass counts")
+    version: str = Field(default="1", max_length=20)
+    active: bool = Field(default=True)
+
+
+class Unit(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=30, unique=True)
+    country_code: str = Field(foreign_key="country.code", max_length=3, index=True)
+    name: str = Field(max_length=200)
+    unit_type_id: int = Field(foreign_key="unit_type.id", index=True)
+    authorised_strength: int = Field(ge=1)
+    pcrs_level: PcrsLevel | None = Field(default=None, sa_type=enum_type(PcrsLevel, "pcrs_level"))
+    target_mission_id: int | None = Field(default=None, foreign_key="mission.id", index=True)
+    planned_deployment: date | None = None
+    status: UnitStatus = Field(
+        default=UnitStatus.forming, sa_type=enum_type(UnitStatus, "unit_status")
+    )
+
+
+class Person(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("country_code", "service_number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    country_code: str = Field(foreign_key="country.code", max_length=3)
+    service_number: str = Field(max_length=40)
+    family_name: str | None = Field(default=None, max_length=100)
+    given_name: str | None = Field(default=None, max_length=100)
+    gender: Gender = Field(sa_type=enum_type(Gender, "gender"))
+    rank: str | None = Field(default=None, max_length=40)
+    role: str | None = Field(default=None, max_length=40, index=True)
+
+
+class Assignment(SQLModel, table=True):
+    __table_args__ = (
+        # At most one open assignment per person: a person serves in one unit at a time.
+        sa.Index(
+            "uq_assignment_open_person",
+            "person_id",
+            unique=True,
+            sqlite_where=sa.text("end_on IS NULL"),
+            postgresql_where=sa.text("end_on IS NULL"),
+        ),
+        sa.Index("ix_assignment_unit_dates", "unit_id", "start_on", "end_on"),
+        sa.CheckConstraint("end_on IS NULL OR end_on >= start_on", name="dates_in_order"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    start_on: date
+    end_on: date | None = None
+
+
+class Completion(SQLModel, table=True):
+    __table_args__ = (
+        sa.UniqueConstraint("person_id", "course_id", "completed_on"),
+        sa.Index("ix_completion_course_person", "course_id", "person_id", "completed_on"),
+        sa.CheckConstraint(
+            "result <> 'waived' OR waiver_reason IS NOT NULL", name="waiver_has_reason"
+        ),
+        sa.CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score_range"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    course_id: int = Field(foreign_key="course.id")
+    completed_on: date
+    result: CompletionResult = Field(sa_type=enum_type(CompletionResult, "completion_result"))
+    waiver_reason: str | None = Field(default=None, max_length=500)
+    score: float | None = Field(default=None, ge=0, le=100)
+    centre_id: int | None = Field(default=None, foreign_key="training_centre.id")
+    source: CompletionSource = Field(sa_type=enum_type(CompletionSource, "completion_source"))
+    source_ref: str | None = Field(default=None, max_length=300)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=200)
+
+
+class Requirement(SQLModel, table=True):
+    """A mission's statement of unit requirement for one unit type, versioned."""
+
+    __table_args__ = (sa.UniqueConstraint("code", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=50)
+    mission_id: int = Field(foreign_key="mission.id", index=True)
+    unit_type_id: int = Field(foreign_key="unit_type.id", index=True)
+    title: str = Field(max_length=200)
+    version: int = Field(default=1, ge=1)
+    tour_months: int = Field(ge=1)
+    min_women_pct: float | None = Field(default=None, ge=0, le=100)
+
+
+class RequirementLine(SQLModel, table=True):
+    __tablename__ = "requirement_line"
+    id: int | None = Field(default=None, primary_key=True)
+    requirement_id: int = Field(foreign_key="requirement.id", index=True)
+    course_id: int = Field(foreign_key="course.id")
+    min_pct: float = Field(ge=0, le=100)
+    role: str | None = Field(default=None, max_length=40)
