@@ -151,6 +151,7 @@ class Course(SQLModel, table=True):
     assessed: bool = Field(default=False, description="true: only a pass counts")
     version: str = Field(default="1", max_length=20)
     active: bool = Field(default=True)
+    xapi_activity_id: str | None = Field(default=None, max_length=500, unique=True)
 
 
 class Unit(SQLModel, table=True):
@@ -217,6 +218,7 @@ class Completion(SQLModel, table=True):
     waiver_reason: str | None = Field(default=None, max_length=500)
     score: float | None = Field(default=None, ge=0, le=100)
     centre_id: int | None = Field(default=None, foreign_key="training_centre.id")
+    session_id: int | None = Field(default=None, foreign_key="course_session.id")
     source: CompletionSource = Field(sa_type=enum_type(CompletionSource, "completion_source"))
     source_ref: str | None = Field(default=None, max_length=300)
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
@@ -244,3 +246,112 @@ class RequirementLine(SQLModel, table=True):
     course_id: int = Field(foreign_key="course.id")
     min_pct: float = Field(ge=0, le=100)
     role: str | None = Field(default=None, max_length=40)
+
+
+class CourseEquivalence(SQLModel, table=True):
+    """A completion of `course` counts as a completion of `counts_as` (e.g. a national POC course)."""
+
+    __tablename__ = "course_equivalence"
+    __table_args__ = (
+        sa.UniqueConstraint("course_id", "counts_as_id"),
+        sa.CheckConstraint("course_id <> counts_as_id", name="not_itself"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    course_id: int = Field(foreign_key="course.id")
+    counts_as_id: int = Field(foreign_key="course.id", index=True)
+    note: str | None = Field(default=None, max_length=500)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=200)
+
+
+class CourseSession(SQLModel, table=True):
+    """One scheduled run of a course at a training centre."""
+
+    __tablename__ = "course_session"
+    __table_args__ = (
+        sa.CheckConstraint("end_on >= start_on", name="dates_in_order"),
+        sa.CheckConstraint("seats_for_women <= seats", name="women_seats_within_seats"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    course_id: int = Field(foreign_key="course.id", index=True)
+    centre_id: int = Field(foreign_key="training_centre.id", index=True)
+    start_on: date
+    end_on: date
+    language: str = Field(max_length=8)
+    seats: int = Field(ge=0)
+    seats_for_women: int = Field(default=0, ge=0)
+
+
+class Role(StrEnum):
+    admin = "admin"
+    training_centre = "training_centre"
+    force_generation = "force_generation"
+    mission_planner = "mission_planner"
+    partner = "partner"
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "app_user"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True)
+    password_hash: str = Field(max_length=255)
+    role: Role = Field(sa_type=enum_type(Role, "role"))
+    country_code: str | None = Field(default=None, foreign_key="country.code", max_length=3)
+    centre_id: int | None = Field(default=None, foreign_key="training_centre.id")
+    partner_id: int | None = Field(default=None, foreign_key="partner.id")
+    active: bool = Field(default=True)
+    locale: str | None = Field(default=None, max_length=8)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    last_login_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+class PartnerCountry(SQLModel, table=True):
+    """A country a capacity-building partner supports (and so may read unit figures of)."""
+
+    __tablename__ = "partner_country"
+    partner_id: int = Field(foreign_key="partner.id", primary_key=True)
+    country_code: str = Field(foreign_key="country.code", primary_key=True, max_length=3)
+
+
+class ApiToken(SQLModel, table=True):
+    __tablename__ = "api_token"
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    name: str = Field(max_length=100)
+    token_hash: str = Field(max_length=128, unique=True)
+    prefix: str = Field(max_length=16, description="First characters, shown to tell tokens apart")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    last_used_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed login, kept in the database so that every app worker throttles alike."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (
+        sa.Index("ix_login_failure_email_at", "email", "at"),
+        sa.Index("ix_login_failure_address_at", "address", "at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254)
+    address: str = Field(max_length=64)
+    at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+
+
+class AuditEntry(SQLModel, table=True):
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        sa.Index("ix_audit_entry_at", "at"),
+        sa.Index("ix_audit_entry_entity", "entity", "entity_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    user_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
+    actor: str = Field(max_length=254, description="Who: the user's e-mail, or 'seed'/'cli'")
+    action: str = Field(max_length=20, description="create, update, delete or import")
+    entity: str = Field(max_length=50)
+    entity_id: str | None = Field(default=None, max_length=100)
+    before: dict | None = Field(default=None, sa_type=sa.JSON)
+    after: dict | None = Field(default=None, sa_type=sa.JSON)
+    summary: str | None = Field(default=None, max_length=500)

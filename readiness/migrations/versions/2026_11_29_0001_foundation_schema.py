@@ -2,7 +2,7 @@
 
 Revision ID: 2026_11_29_0001
 Revises: 
-Create Date: 2026-11-29 19:11:15.821648
+Create Date: 2026-11-29 19:16:06.493464
 """
 
 from alembic import op
@@ -35,9 +35,22 @@ def upgrade() -> None:
     sa.Column('assessed', sa.Boolean(), nullable=False),
     sa.Column('version', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('xapi_activity_id', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_course')),
-    sa.UniqueConstraint('code', name=op.f('uq_course_code'))
+    sa.UniqueConstraint('code', name=op.f('uq_course_code')),
+    sa.UniqueConstraint('xapi_activity_id', name=op.f('uq_course_xapi_activity_id'))
     )
+    op.create_table('login_failure',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
+    sa.Column('address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_failure'))
+    )
+    with op.batch_alter_table('login_failure', schema=None) as batch_op:
+        batch_op.create_index('ix_login_failure_address_at', ['address', 'at'], unique=False)
+        batch_op.create_index('ix_login_failure_email_at', ['email', 'at'], unique=False)
+
     op.create_table('unit_type',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('slug', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
@@ -47,6 +60,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_unit_type')),
     sa.UniqueConstraint('slug', name=op.f('uq_unit_type_slug'))
     )
+    op.create_table('course_equivalence',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=False),
+    sa.Column('counts_as_id', sa.Integer(), nullable=False),
+    sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('recorded_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.CheckConstraint('course_id <> counts_as_id', name=op.f('ck_course_equivalence_not_itself')),
+    sa.ForeignKeyConstraint(['counts_as_id'], ['course.id'], name=op.f('fk_course_equivalence_counts_as_id_course')),
+    sa.ForeignKeyConstraint(['course_id'], ['course.id'], name=op.f('fk_course_equivalence_course_id_course')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_course_equivalence')),
+    sa.UniqueConstraint('course_id', 'counts_as_id', name=op.f('uq_course_equivalence_course_id_counts_as_id'))
+    )
+    with op.batch_alter_table('course_equivalence', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_course_equivalence_counts_as_id'), ['counts_as_id'], unique=False)
+
     op.create_table('mission',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('acronym', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
@@ -96,30 +125,50 @@ def upgrade() -> None:
     with op.batch_alter_table('training_centre', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_training_centre_country_code'), ['country_code'], unique=False)
 
-    op.create_table('completion',
+    op.create_table('app_user',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('person_id', sa.Integer(), nullable=False),
-    sa.Column('course_id', sa.Integer(), nullable=False),
-    sa.Column('completed_on', sa.Date(), nullable=False),
-    sa.Column('result', sa.Enum('passed', 'failed', 'completed', 'waived', name='completion_result', native_enum=False, create_constraint=True, length=16), nullable=False),
-    sa.Column('waiver_reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-    sa.Column('score', sa.Float(), nullable=True),
+    sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
+    sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+    sa.Column('role', sa.Enum('admin', 'training_centre', 'force_generation', 'mission_planner', 'partner', name='role', native_enum=False, create_constraint=True), nullable=False),
+    sa.Column('country_code', sqlmodel.sql.sqltypes.AutoString(length=3), nullable=True),
     sa.Column('centre_id', sa.Integer(), nullable=True),
-    sa.Column('source', sa.Enum('form', 'csv', 'xlsx', 'xapi', 'api', 'seed', name='completion_source', native_enum=False, create_constraint=True, length=16), nullable=False),
-    sa.Column('source_ref', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('recorded_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-    sa.CheckConstraint("result <> 'waived' OR waiver_reason IS NOT NULL", name=op.f('ck_completion_waiver_has_reason')),
-    sa.CheckConstraint('score IS NULL OR (score >= 0 AND score <= 100)', name=op.f('ck_completion_score_range')),
-    sa.ForeignKeyConstraint(['centre_id'], ['training_centre.id'], name=op.f('fk_completion_centre_id_training_centre')),
-    sa.ForeignKeyConstraint(['course_id'], ['course.id'], name=op.f('fk_completion_course_id_course')),
-    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_completion_person_id_person')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_completion')),
-    sa.UniqueConstraint('person_id', 'course_id', 'completed_on', name=op.f('uq_completion_person_id_course_id_completed_on'))
+    sa.Column('partner_id', sa.Integer(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('locale', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_login_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['centre_id'], ['training_centre.id'], name=op.f('fk_app_user_centre_id_training_centre')),
+    sa.ForeignKeyConstraint(['country_code'], ['country.code'], name=op.f('fk_app_user_country_code_country')),
+    sa.ForeignKeyConstraint(['partner_id'], ['partner.id'], name=op.f('fk_app_user_partner_id_partner')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_app_user')),
+    sa.UniqueConstraint('email', name=op.f('uq_app_user_email'))
     )
-    with op.batch_alter_table('completion', schema=None) as batch_op:
-        batch_op.create_index('ix_completion_course_person', ['course_id', 'person_id', 'completed_on'], unique=False)
+    op.create_table('course_session',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('start_on', sa.Date(), nullable=False),
+    sa.Column('end_on', sa.Date(), nullable=False),
+    sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
+    sa.Column('seats', sa.Integer(), nullable=False),
+    sa.Column('seats_for_women', sa.Integer(), nullable=False),
+    sa.CheckConstraint('end_on >= start_on', name=op.f('ck_course_session_dates_in_order')),
+    sa.CheckConstraint('seats_for_women <= seats', name=op.f('ck_course_session_women_seats_within_seats')),
+    sa.ForeignKeyConstraint(['centre_id'], ['training_centre.id'], name=op.f('fk_course_session_centre_id_training_centre')),
+    sa.ForeignKeyConstraint(['course_id'], ['course.id'], name=op.f('fk_course_session_course_id_course')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_course_session'))
+    )
+    with op.batch_alter_table('course_session', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_course_session_centre_id'), ['centre_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_course_session_course_id'), ['course_id'], unique=False)
 
+    op.create_table('partner_country',
+    sa.Column('partner_id', sa.Integer(), nullable=False),
+    sa.Column('country_code', sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
+    sa.ForeignKeyConstraint(['country_code'], ['country.code'], name=op.f('fk_partner_country_country_code_country')),
+    sa.ForeignKeyConstraint(['partner_id'], ['partner.id'], name=op.f('fk_partner_country_partner_id_partner')),
+    sa.PrimaryKeyConstraint('partner_id', 'country_code', name=op.f('pk_partner_country'))
+    )
     op.create_table('requirement',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
@@ -160,6 +209,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_unit_target_mission_id'), ['target_mission_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_unit_type_id'), ['unit_type_id'], unique=False)
 
+    op.create_table('api_token',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+    sa.Column('prefix', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['app_user.id'], name=op.f('fk_api_token_user_id_app_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_token')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_api_token_token_hash'))
+    )
+    with op.batch_alter_table('api_token', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_token_user_id'), ['user_id'], unique=False)
+
     op.create_table('assignment',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -175,6 +240,51 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_assignment_person_id'), ['person_id'], unique=False)
         batch_op.create_index('ix_assignment_unit_dates', ['unit_id', 'start_on', 'end_on'], unique=False)
         batch_op.create_index('uq_assignment_open_person', ['person_id'], unique=True, sqlite_where=sa.text('end_on IS NULL'), postgresql_where=sa.text('end_on IS NULL'))
+
+    op.create_table('audit_entry',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('actor', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
+    sa.Column('action', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('entity', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
+    sa.Column('entity_id', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('before', sa.JSON(), nullable=True),
+    sa.Column('after', sa.JSON(), nullable=True),
+    sa.Column('summary', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['app_user.id'], name=op.f('fk_audit_entry_user_id_app_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entry'))
+    )
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.create_index('ix_audit_entry_at', ['at'], unique=False)
+        batch_op.create_index('ix_audit_entry_entity', ['entity', 'entity_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_user_id'), ['user_id'], unique=False)
+
+    op.create_table('completion',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=False),
+    sa.Column('completed_on', sa.Date(), nullable=False),
+    sa.Column('result', sa.Enum('passed', 'failed', 'completed', 'waived', name='completion_result', native_enum=False, create_constraint=True, length=16), nullable=False),
+    sa.Column('waiver_reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('score', sa.Float(), nullable=True),
+    sa.Column('centre_id', sa.Integer(), nullable=True),
+    sa.Column('session_id', sa.Integer(), nullable=True),
+    sa.Column('source', sa.Enum('form', 'csv', 'xlsx', 'xapi', 'api', 'seed', name='completion_source', native_enum=False, create_constraint=True, length=16), nullable=False),
+    sa.Column('source_ref', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('recorded_by', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.CheckConstraint("result <> 'waived' OR waiver_reason IS NOT NULL", name=op.f('ck_completion_waiver_has_reason')),
+    sa.CheckConstraint('score IS NULL OR (score >= 0 AND score <= 100)', name=op.f('ck_completion_score_range')),
+    sa.ForeignKeyConstraint(['centre_id'], ['training_centre.id'], name=op.f('fk_completion_centre_id_training_centre')),
+    sa.ForeignKeyConstraint(['course_id'], ['course.id'], name=op.f('fk_completion_course_id_course')),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_completion_person_id_person')),
+    sa.ForeignKeyConstraint(['session_id'], ['course_session.id'], name=op.f('fk_completion_session_id_course_session')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_completion')),
+    sa.UniqueConstraint('person_id', 'course_id', 'completed_on', name=op.f('uq_completion_person_id_course_id_completed_on'))
+    )
+    with op.batch_alter_table('completion', schema=None) as batch_op:
+        batch_op.create_index('ix_completion_course_person', ['course_id', 'person_id', 'completed_on'], unique=False)
 
     op.create_table('requirement_line',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -198,12 +308,26 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_requirement_line_requirement_id'))
 
     op.drop_table('requirement_line')
+    with op.batch_alter_table('completion', schema=None) as batch_op:
+        batch_op.drop_index('ix_completion_course_person')
+
+    op.drop_table('completion')
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_entry_user_id'))
+        batch_op.drop_index('ix_audit_entry_entity')
+        batch_op.drop_index('ix_audit_entry_at')
+
+    op.drop_table('audit_entry')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index('uq_assignment_open_person', sqlite_where=sa.text('end_on IS NULL'), postgresql_where=sa.text('end_on IS NULL'))
         batch_op.drop_index('ix_assignment_unit_dates')
         batch_op.drop_index(batch_op.f('ix_assignment_person_id'))
 
     op.drop_table('assignment')
+    with op.batch_alter_table('api_token', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_token_user_id'))
+
+    op.drop_table('api_token')
     with op.batch_alter_table('unit', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unit_unit_type_id'))
         batch_op.drop_index(batch_op.f('ix_unit_target_mission_id'))
@@ -215,10 +339,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_requirement_mission_id'))
 
     op.drop_table('requirement')
-    with op.batch_alter_table('completion', schema=None) as batch_op:
-        batch_op.drop_index('ix_completion_course_person')
+    op.drop_table('partner_country')
+    with op.batch_alter_table('course_session', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_course_session_course_id'))
+        batch_op.drop_index(batch_op.f('ix_course_session_centre_id'))
 
-    op.drop_table('completion')
+    op.drop_table('course_session')
+    op.drop_table('app_user')
     with op.batch_alter_table('training_centre', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_training_centre_country_code'))
 
@@ -229,7 +356,16 @@ def downgrade() -> None:
     op.drop_table('person')
     op.drop_table('partner')
     op.drop_table('mission')
+    with op.batch_alter_table('course_equivalence', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_course_equivalence_counts_as_id'))
+
+    op.drop_table('course_equivalence')
     op.drop_table('unit_type')
+    with op.batch_alter_table('login_failure', schema=None) as batch_op:
+        batch_op.drop_index('ix_login_failure_email_at')
+        batch_op.drop_index('ix_login_failure_address_at')
+
+    op.drop_table('login_failure')
     op.drop_table('course')
     op.drop_table('country')
     # ### end Alembic commands ###
