@@ -7,6 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from readiness.config import get_settings
@@ -20,14 +21,15 @@ from readiness.web.templating import render
 log = logging.getLogger("readiness")
 
 
-def create_app() -> FastAPI:
-    """The web application: pages, JSON API under /api/v1, static files."""
+def create_app(engine: Engine | None = None) -> FastAPI:
+    """The web application on `engine` (default: the configured database)."""
     settings = get_settings()
     app = FastAPI(
         title="Readiness",
         summary="Training and readiness of UN peacekeeping units against mission requirements",
         version="0.1.0",
     )
+    app.state.engine = engine or get_engine()
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.middleware("http")(_bind_locale)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
@@ -51,9 +53,9 @@ async def _bind_locale(request: Request, call_next):
     return response
 
 
-def healthz() -> JSONResponse:
+def healthz(request: Request) -> JSONResponse:
     """Whether the application and its database answer."""
-    if database_answers(get_engine()):
+    if database_answers(request.app.state.engine):
         return JSONResponse({"status": "ok", "database": "ok"})
     return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
 

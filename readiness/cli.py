@@ -101,12 +101,15 @@ def main() -> None:
     except ArgumentError as exc:
         print(f"error: READINESS_DATABASE_URL is not a database URL: {exc}", file=sys.stderr)
         sys.exit(2)
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        url = describe_url(get_settings().database_url)
-        print(f"error: cannot use the database at {url}: {reason}", file=sys.stderr)
+    except (OperationalError, ProgrammingError) as exc:
+        print(_database_error_line(exc), file=sys.stderr)
         sys.exit(2)
-    except ProgrammingError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        print(f"error: the database schema is not ready ({reason}); run `readiness db upgrade`", file=sys.stderr)
-        sys.exit(2)
+
+
+def _database_error_line(exc: OperationalError | ProgrammingError) -> str:
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    url = describe_url(get_settings().database_url)
+    # SQLite says "no such table", PostgreSQL "relation ... does not exist".
+    if "no such table" in reason or "does not exist" in reason and "relation" in reason:
+        return f"error: the database at {url} has no schema yet ({reason}); run `readiness db upgrade`"
+    return f"error: cannot use the database at {url}: {reason}"

@@ -3,15 +3,15 @@
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlmodel import Session
 
-from readiness.db import get_engine, unit_of_work
+from readiness.db import unit_of_work
 
 
-def get_session() -> Iterator[Session]:
+def get_session(request: Request) -> Iterator[Session]:
     """The request's session: committed when the route returns, rolled back when it raises."""
-    with unit_of_work(get_engine()) as session:
+    with unit_of_work(request.app.state.engine) as session:
         yield session
 
 

@@ -1,0 +1,100 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright against a live server.
+
+The server runs in a thread on its own SQLite database holding the reference and demo data
+(browser tests need committed data, which the rolled-back test transactions cannot give).
+Without Chromium these tests are skipped, unless READINESS_REQUIRE_BROWSER=1 (as in CI),
+where a missing browser is a failure.
+"""
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from readiness import migrate
+from readiness.app import create_app
+from readiness.config import get_settings
+from readiness.db import build_engine, unit_of_work
+from readiness.seeding.demo import load_demo_data
+from readiness.seeding.reference import load_reference_data
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTEFACTS = Path(tempfile.gettempdir()) / "readiness-browser"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_engine():
+    path = Path(tempfile.mkdtemp(prefix="readiness-browser-db-")) / "demo.db"
+    engine = build_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with unit_of_work(engine) as session:
+        load_reference_data(session, get_settings().seed_dir)
+        load_demo_data(session, seed=2021, today=date.today())
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_engine):
+    """The base URL of the app served by uvicorn in a background thread."""
+    port = _free_port()
+    config = uvicorn.Config(create_app(demo_engine), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM:
+        if os.environ.get("READINESS_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required (READINESS_REQUIRE_BROWSER=1) but not installed")
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    tab = context.new_page()
+    failures: list[str] = []
+    tab.on("pageerror", lambda error: failures.append(str(error)))
+    yield tab
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert not failures, f"JavaScript errors on the page: {failures}"

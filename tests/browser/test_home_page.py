@@ -1,0 +1,21 @@
+"""The overview page in a real browser, with the demo data."""
+
+from playwright.sync_api import expect
+
+
+def test_the_overview_shows_the_demo_figures(page, live_server):
+    page.goto(live_server + "/")
+    expect(page.locator("h1")).to_have_text("Overview")
+    table = page.locator("#units-by-level-table")
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(5)
+    units = page.locator(".figures div").filter(has_text="Units").locator("dd")
+    expect(units).to_have_text("30")
+
+
+def test_htmx_is_loaded_from_our_own_static_files(page, live_server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(live_server + "/")
+    assert page.evaluate("typeof window.htmx") == "object"
+    assert all(url.startswith(live_server) for url in requests)
