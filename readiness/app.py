@@ -2,7 +2,7 @@
 
 import logging
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
@@ -10,12 +10,21 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from readiness.accounts import api as accounts_api
+from readiness.accounts import views as accounts_views
+from readiness.audit import views as audit_views
+from readiness.completions import api as completions_api
 from readiness.config import get_settings
 from readiness.db import database_answers, get_engine
 from readiness.errors import ReadinessError
+from readiness.imports import api as imports_api
 from readiness.overview import api as overview_api
 from readiness.overview import views as overview_views
-from readiness.web import i18n
+from readiness.people import api as people_api
+from readiness.readiness import api as readiness_api
+from readiness.requirements import api as requirements_api
+from readiness.units import api as units_api
+from readiness.web import auth, i18n, security
 from readiness.web.templating import render
 
 log = logging.getLogger("readiness")
@@ -28,13 +37,31 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         title="Readiness",
         summary="Training and readiness of UN peacekeeping units against mission requirements",
         version="0.1.0",
+        # Login by default: every route added to this app, now or later, requires a signed-in
+        # actor unless its path is in auth.PUBLIC_PATHS. Swagger/ReDoc are off: they load
+        # scripts from a CDN and inline, which the Content-Security-Policy forbids;
+        # /openapi.json is served behind the login by security.install().
+        dependencies=[Depends(auth.require_login)],
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.engine = engine or get_engine()
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.middleware("http")(_bind_locale)
+    security.install(app)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
     app.include_router(overview_views.router)
     app.include_router(overview_api.router)
+    app.include_router(accounts_views.router)
+    app.include_router(accounts_api.router)
+    app.include_router(audit_views.router)
+    app.include_router(readiness_api.router)
+    app.include_router(requirements_api.router)
+    app.include_router(imports_api.router)
+    app.include_router(units_api.router)
+    app.include_router(people_api.router)
+    app.include_router(completions_api.router)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     _register_error_handlers(app)
     return app

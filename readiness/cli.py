@@ -8,6 +8,10 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 
+from readiness.accounts.cli import user_app
+from readiness.readiness.cli import report_app
+from readiness.requirements.cli import import_requirements_command
+from readiness.imports.cli import add_import_commands
 from readiness.config import get_settings
 from readiness.db import describe_url, get_engine, unit_of_work
 
@@ -16,6 +20,12 @@ db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_he
 seed_app = typer.Typer(help="Load reference data or generated data sets.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(seed_app, name="seed")
+app.add_typer(user_app, name="user")
+import_app = typer.Typer(help="Import records from files.", no_args_is_help=True)
+import_app.command("requirements")(import_requirements_command)
+add_import_commands(import_app)
+app.add_typer(import_app, name="import")
+app.add_typer(report_app, name="report")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -64,6 +74,26 @@ def seed_demo(
     with unit_of_work() as session:
         counts = load_demo_data(session, seed=seed, today=reference_day)
     _print_counts("demo data", counts)
+
+
+@seed_app.command("scale")
+def seed_scale(
+    units: Annotated[int, typer.Option(help="Units to generate.")] = 2_500,
+    people: Annotated[int, typer.Option(help="People to generate (spread evenly over the units).")] = 250_000,
+    completions: Annotated[int, typer.Option(help="Completions to generate.")] = 2_500_000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 2026,
+    today: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD (default: today).")] = None,
+) -> None:
+    """Generate a UN-wide data set with bulk inserts, for benchmarks (after `seed reference`)."""
+    from readiness.seeding.scale import ScaleSize, load_scale_data
+
+    reference_day = date.fromisoformat(today) if today else date.today()
+    size = ScaleSize(units=units, people=people, completions=completions)
+    try:
+        counts = load_scale_data(get_engine(), size=size, seed=seed, today=reference_day)
+    except RuntimeError as problem:
+        fail(str(problem))
+    _print_counts("scale data", counts)
 
 
 @app.command("serve")

@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     static_dir: Path = PROJECT_ROOT / "static"
     seed_dir: Path = PROJECT_ROOT / "seed"
     default_locale: str = "en"
+    # Uploads above this are refused before reading (CLI imports have no limit).
+    import_max_megabytes: int = 20
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret_outside_development(self) -> "Settings":

@@ -148,3 +148,54 @@ class RequirementLineFactory(Base):
     course_id = factory.LazyFunction(lambda: CourseFactory().id)
     min_pct = 100
     role = None
+
+
+class CourseEquivalenceFactory(Base):
+    class Meta:
+        model = models.CourseEquivalence
+
+    course_id = factory.LazyFunction(lambda: CourseFactory().id)
+    counts_as_id = factory.LazyFunction(lambda: CourseFactory().id)
+    recorded_by = "tests"
+
+
+class PartnerFactory(Base):
+    class Meta:
+        model = models.Partner
+
+    code = factory.Sequence(lambda n: f"PARTNER{n}")
+    name = factory.LazyAttribute(lambda o: f"Partner {o.code}")
+    kind = models.PartnerKind.organisation
+
+
+class PartnerCountryFactory(Base):
+    class Meta:
+        model = models.PartnerCountry
+
+    partner_id = factory.LazyFunction(lambda: PartnerFactory().id)
+    country_code = factory.LazyFunction(lambda: CountryFactory().code)
+
+
+# Every factory user's password; hashed once, because Argon2 is slow on purpose.
+USER_PASSWORD = "factory-password-1"
+_hashed = {}
+
+
+def _password_hash() -> str:
+    from readiness.accounts.passwords import hash_password
+
+    if "hash" not in _hashed:
+        _hashed["hash"] = hash_password(USER_PASSWORD)
+    return _hashed["hash"]
+
+
+class UserFactory(Base):
+    """A user; for national roles pass country_code (and centre_id / partner_id) as needed."""
+
+    class Meta:
+        model = models.User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    password_hash = factory.LazyFunction(_password_hash)
+    role = models.Role.mission_planner
+    active = True

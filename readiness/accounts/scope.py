@@ -46,11 +46,16 @@ class Actor:
 
     def can_see_people_of(self, country_code: str) -> bool:
         """May see personal data (names, service numbers) of people of `country_code`."""
+        countries = self.people_countries()
+        return countries is None or country_code in countries
+
+    def people_countries(self) -> frozenset[str] | None:
+        """The countries whose personal data this actor may see, or None for every country."""
         if self.is_admin:
-            return True
-        if self.role in (Role.training_centre, Role.force_generation):
-            return country_code == self.country_code
-        return False
+            return None
+        if self.role in (Role.training_centre, Role.force_generation) and self.country_code:
+            return frozenset({self.country_code})
+        return frozenset()
 
     def can_write_units_of(self, country_code: str) -> bool:
         """May register units and keep rosters of `country_code`."""

@@ -5,6 +5,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from readiness.accounts.scope import Actor
 from readiness.models import PcrsLevel, UnitStatus
 from readiness.overview import repository
 
@@ -31,17 +32,19 @@ LEVEL_ORDER = ["none", *(level.value for level in PcrsLevel)]
 STATUS_ORDER = [status.value for status in UnitStatus]
 
 
-def overview(session: Session, *, today: date) -> Overview:
-    """Units by PCRS level and status, people, and recent completions, as of `today`."""
+def overview(session: Session, *, actor: Actor, today: date) -> Overview:
+    """Units by PCRS level and status, people, and recent completions, as of `today`,
+    counted over the countries `actor` may read."""
+    countries = actor.readable_countries()
     units = {level: {status: 0 for status in STATUS_ORDER} for level in LEVEL_ORDER}
-    for level, status, count in repository.units_by_level_and_status(session):
+    for level, status, count in repository.units_by_level_and_status(session, countries):
         units[level or "none"][status] = count
     return Overview(
         as_of=today,
-        people=repository.count_people(session),
-        people_on_rosters=repository.count_people_on_rosters(session, today),
+        people=repository.count_people(session, countries),
+        people_on_rosters=repository.count_people_on_rosters(session, today, countries),
         completions_recent=repository.count_completions_since(
-            session, repository.recent_window_start(today, RECENT_DAYS)
+            session, repository.recent_window_start(today, RECENT_DAYS), countries
         ),
         active_courses=repository.count_active_courses(session),
         recent_days=RECENT_DAYS,

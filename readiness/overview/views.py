@@ -5,6 +5,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 
 from readiness.overview.service import LEVEL_ORDER, STATUS_ORDER, overview
+from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
 from readiness.web.templating import render
 
@@ -12,8 +13,8 @@ router = APIRouter()
 
 
 @router.get("/", name="home")
-def home(request: Request, session: SessionDep):
-    figures = overview(session, today=date.today())
+def home(request: Request, session: SessionDep, actor: CurrentActor):
+    figures = overview(session, actor=actor, today=date.today())
     return render(
         request,
         "home.html",

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from readiness.models import Course, Mission, Requirement, RequirementLine, UnitType
@@ -37,3 +38,45 @@ def lines_of(session: Session, requirement_id: int) -> list[tuple[RequirementLin
             .order_by(RequirementLine.id)
         ).all()
     )
+
+
+def requirements_with_names(
+    session: Session, *, mission: str | None = None, code: str | None = None, version: int | None = None
+) -> list[tuple[Requirement, str, str]]:
+    """(requirement, mission acronym, unit type slug), by code then version."""
+    query = (
+        select(Requirement, Mission.acronym, UnitType.slug)
+        .join(Mission, Mission.id == Requirement.mission_id)
+        .join(UnitType, UnitType.id == Requirement.unit_type_id)
+        .order_by(Requirement.code, Requirement.version)
+    )
+    if mission:
+        query = query.where(Mission.acronym == mission)
+    if code:
+        query = query.where(Requirement.code == code)
+    if version is not None:
+        query = query.where(Requirement.version == version)
+    return list(session.exec(query).all())
+
+
+def lines_by_requirement(
+    session: Session, requirement_ids: list[int]
+) -> dict[int, list[tuple[RequirementLine, str]]]:
+    """Lines with their course codes for many requirements in one query."""
+    rows = session.exec(
+        select(RequirementLine, Course.code)
+        .join(Course, Course.id == RequirementLine.course_id)
+        .where(RequirementLine.requirement_id.in_(requirement_ids))
+        .order_by(RequirementLine.id)
+    ).all()
+    lines: dict[int, list] = {}
+    for line, code in rows:
+        lines.setdefault(line.requirement_id, []).append((line, code))
+    return lines
+
+
+def delete_version(session: Session, code: str, version: int) -> None:
+    requirement = find_version(session, code, version)
+    session.exec(delete(RequirementLine).where(RequirementLine.requirement_id == requirement.id))
+    session.delete(requirement)
+    session.flush()

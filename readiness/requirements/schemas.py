@@ -2,6 +2,16 @@
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+_EXAMPLE = {
+    "code": "MINUSCA-INF-2026", "mission": "MINUSCA", "unit_type": "infantry_battalion",
+    "title": "Infantry battalion, MINUSCA", "version": 1, "tour_months": 12, "min_women_pct": 15,
+    "lines": [
+        {"course": "CPTM-2.5", "min_pct": 100, "role": None},
+        {"course": "UNBFAC", "min_pct": 10, "role": None},
+        {"course": "UAS-OPS", "min_pct": 100, "role": "uas_operator"},
+    ],
+}
+
 
 class RequirementLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -12,7 +22,7 @@ class RequirementLineIn(BaseModel):
 
 
 class RequirementIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_EXAMPLE]})
 
     code: str = Field(min_length=1, max_length=50)
     mission: str = Field(min_length=1, description="Mission acronym")
@@ -33,3 +43,19 @@ class RequirementIn(BaseModel):
                 raise ValueError(f"course {line.course}{role} is listed twice")
             seen.add(key)
         return self
+
+
+
+class RequirementOut(BaseModel):
+    """A stored requirement version, in the same shape as the files."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_EXAMPLE]})
+
+    code: str
+    mission: str
+    unit_type: str
+    title: str
+    version: int
+    tour_months: int
+    min_women_pct: float | None
+    lines: list[RequirementLineIn]

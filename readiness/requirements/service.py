@@ -4,10 +4,12 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from readiness.errors import Conflict, Invalid
+from readiness.accounts.scope import Actor
+from readiness.audit import service as audit
+from readiness.errors import Conflict, Forbidden, Invalid, NotFound
 from readiness.models import Requirement, RequirementLine
 from readiness.requirements import repository
-from readiness.requirements.schemas import RequirementIn, RequirementLineIn
+from readiness.requirements.schemas import RequirementIn, RequirementLineIn, RequirementOut
 
 
 @dataclass
@@ -18,9 +20,12 @@ class ImportReport:
 
 
 def import_requirements(
-    session: Session, requirements: list[RequirementIn], *, recorded_by: str
+    session: Session, requirements: list[RequirementIn], *, recorded_by: str, actor: Actor | None = None
 ) -> ImportReport:
-    """Store new requirement versions; the same code and version again changes nothing."""
+    """Store new requirement versions; the same code and version again changes nothing.
+
+    With an `actor`, each new version is written to the audit trail.
+    """
     references = _resolve_references(session, requirements)
     report = ImportReport()
     pending = []
@@ -36,7 +41,11 @@ def import_requirements(
                 "content; give the change a new version"
             )
     for item in pending:
-        _store(session, item, references)
+        stored = _store(session, item, references)
+        if actor is not None:
+            audit.record(session, actor=actor, action="create", entity="requirement",
+                         entity_id=stored.id, after=item.model_dump(mode="json"),
+                         summary=f"requirement {item.code} v{item.version} ({recorded_by})")
         report.created += 1
         report.codes.append(f"{item.code} v{item.version}")
     session.flush()
@@ -77,7 +86,7 @@ def _unknown_names(requirements, missions, unit_types, courses) -> list[dict]:
     return problems
 
 
-def _store(session: Session, item: RequirementIn, references: dict) -> None:
+def _store(session: Session, item: RequirementIn, references: dict) -> Requirement:
     requirement = Requirement(
         code=item.code,
         mission_id=references["missions"][item.mission].id,
@@ -98,6 +107,7 @@ def _store(session: Session, item: RequirementIn, references: dict) -> None:
                 role=line.role,
             )
         )
+    return requirement
 
 
 def _same_content(
@@ -119,3 +129,65 @@ def _same_content(
 
 def _line_key(line: RequirementLineIn) -> tuple:
     return (line.course, line.role or "", line.min_pct)
+
+
+def parse_requirement_code(code: str) -> tuple[str, int | None]:
+    """'CODE' (latest version) or 'CODE@VERSION' -> (code, version or None)."""
+    base, separator, version = code.partition("@")
+    if not separator:
+        return code, None
+    if not version.isdigit() or int(version) < 1:
+        raise Invalid(f"requirement {code!r}: the version after @ must be a positive number")
+    return base, int(version)
+
+
+def list_requirements(session: Session, *, mission: str | None = None) -> list[RequirementOut]:
+    """Every requirement version (optionally of one mission), by code then version."""
+    rows = repository.requirements_with_names(session, mission=mission)
+    lines = repository.lines_by_requirement(session, [row[0].id for row in rows])
+    return [_out(requirement, acronym, slug, lines.get(requirement.id, []))
+            for requirement, acronym, slug in rows]
+
+
+def get_requirement(session: Session, *, code: str, version: int | None = None) -> RequirementOut:
+    """One requirement version; the latest when `version` is None."""
+    rows = repository.requirements_with_names(session, code=code, version=version)
+    if not rows:
+        raise NotFound(f"no requirement {code}" + (f" version {version}" if version else ""))
+    requirement, acronym, slug = rows[-1]
+    lines = repository.lines_by_requirement(session, [requirement.id])
+    return _out(requirement, acronym, slug, lines.get(requirement.id, []))
+
+
+def create_requirement(session: Session, *, actor: Actor, item: RequirementIn) -> RequirementOut:
+    """Store a new requirement version (audited); an existing code and version is a conflict."""
+    _require_keeper(actor)
+    if repository.find_version(session, item.code, item.version) is not None:
+        raise Conflict(f"requirement {item.code} version {item.version} already exists")
+    import_requirements(session, [item], recorded_by=actor.email, actor=actor)
+    return get_requirement(session, code=item.code, version=item.version)
+
+
+def delete_requirement(session: Session, *, actor: Actor, code: str, version: int) -> None:
+    """Delete one requirement version (audited); other versions stay."""
+    _require_keeper(actor)
+    existing = get_requirement(session, code=code, version=version)
+    repository.delete_version(session, code, version)
+    audit.record(session, actor=actor, action="delete", entity="requirement",
+                 entity_id=f"{code}@{version}", before=existing.model_dump(mode="json"),
+                 summary=f"requirement {code} v{version} deleted")
+
+
+def _require_keeper(actor: Actor) -> None:
+    if not actor.can_keep_requirements():
+        raise Forbidden("only administrators and mission planners keep requirements")
+
+
+def _out(requirement: Requirement, acronym: str, slug: str, lines: list) -> RequirementOut:
+    return RequirementOut(
+        code=requirement.code, mission=acronym, unit_type=slug, title=requirement.title,
+        version=requirement.version, tour_months=requirement.tour_months,
+        min_women_pct=requirement.min_women_pct,
+        lines=[RequirementLineIn(course=course, min_pct=line.min_pct, role=line.role)
+               for line, course in lines],
+    )

@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
+from readiness.accounts.demo import ensure_demo_users
 from readiness.models import (
     Assignment,
     Completion,
@@ -164,7 +165,7 @@ def load_demo_data(session: Session, *, seed: int, today: date) -> dict[str, int
         counts["units"] += 1
         counts += _populate(session, catalogue, unit, type_slug, profile, unit_rng, today,
                             next_number)
-    _ensure_demo_users(session)
+    counts["users"] = ensure_demo_users(session)
     session.flush()
     return dict(counts)
 
@@ -333,9 +334,3 @@ def _completions(rng, catalogue, unit, person_id, courses, trained_share, profil
     return rows
 
 
-def _ensure_demo_users(session: Session) -> None:
-    try:
-        from readiness.accounts.demo import ensure_demo_users
-    except ImportError:  # accounts arrive with their own feature
-        return
-    ensure_demo_users(session)

@@ -51,6 +51,16 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def wants_fragment(request: Request) -> bool:
+    """An htmx request that swaps part of a page (not a boosted navigation or a history restore)."""
+    headers = request.headers
+    return (
+        is_htmx(request)
+        and headers.get("HX-Boosted") != "true"
+        and headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
 def render(
     request: Request,
     template_name: str,
@@ -62,7 +72,7 @@ def render(
     """Render a page; on an htmx request with `block`, render only that block."""
     template = environment().get_template(template_name)
     values = {"request": request, "locale": i18n.current_locale.get(), **(context or {})}
-    if block and is_htmx(request):
+    if block and wants_fragment(request):
         body = "".join(template.blocks[block](template.new_context(values)))
     else:
         body = template.render(values)

@@ -88,6 +88,23 @@ def browser():
 
 
 @pytest.fixture
+def sign_in(page, live_server):
+    """Sign the browser in as the demo user of `role` (see readiness/accounts/demo.py)."""
+    from readiness.accounts.demo import DEMO_USERS
+
+    def sign_in_as(role: str, next_path: str = "/"):
+        demo = next(user for user in DEMO_USERS if user.role == role)
+        page.goto(f"{live_server}/login?next={next_path}")
+        page.get_by_label("E-mail address").fill(demo.email)
+        page.get_by_label("Password").fill(demo.password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{live_server}{next_path}")
+        return demo
+
+    return sign_in_as
+
+
+@pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     tab = context.new_page()

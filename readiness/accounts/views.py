@@ -1,0 +1,145 @@
+"""Pages: sign in and out, the user's account, password and API tokens, and the admin's users."""
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+
+from readiness.accounts import service as accounts
+from readiness.accounts.scope import Actor
+from readiness.errors import Invalid, ReadinessError
+from readiness.models import Role
+from readiness.web import auth
+from readiness.web.auth import AdminActor, CurrentActor
+from readiness.web.deps import SessionDep
+from readiness.web.i18n import gettext as _
+from readiness.web.templating import render
+
+log = logging.getLogger("readiness.accounts")
+router = APIRouter()
+FormText = Annotated[str, Form()]
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+@router.get("/login", name="login")
+def login_page(request: Request, actor: Annotated[Actor | None, Depends(auth.identify)], next: str = "/"):
+    if actor is not None:
+        return auth.see_other(request, auth.safe_next(next))
+    auth.ensure_session(request)
+    return render(request, "login.html", {"next": auth.safe_next(next)})
+
+
+@router.post("/login")
+def login(request: Request, session: SessionDep, email: FormText = "", password: FormText = "",
+          next: FormText = "/"):
+    try:
+        user = accounts.authenticate(session, email=email, password=password, address=_address(request))
+    except (accounts.LoginRefused, accounts.LoginThrottled) as refusal:
+        # Returned, not raised: the failure just recorded must be committed to throttle the next try.
+        log.info("sign-in refused (%s) from %s", type(refusal).__name__, _address(request))
+        context = {"next": auth.safe_next(next), "email": email, "error": refusal.message}
+        return render(request, "login.html", context,
+                      status_code=auth.form_status(request, refusal.status_code))
+    auth.start_session(request, user)
+    return auth.see_other(request, auth.safe_next(next))
+
+
+@router.post("/logout", name="logout")
+def logout(request: Request, actor: CurrentActor):
+    auth.end_session(request)
+    return auth.see_other(request, "/login")
+
+
+@router.get("/account", name="account")
+def account_page(request: Request, actor: CurrentActor):
+    return render(request, "account/index.html", {"actor": actor})
+
+
+@router.get("/account/password", name="password")
+def password_page(request: Request, actor: CurrentActor):
+    return render(request, "account/password.html", {})
+
+
+@router.post("/account/password")
+def change_password(request: Request, actor: CurrentActor, session: SessionDep,
+                    current: FormText = "", new: FormText = "", repeat: FormText = ""):
+    try:
+        if new != repeat:
+            raise Invalid(_("The two new passwords differ."))
+        accounts.change_password(session, actor=actor, current=current, new=new)
+    except ReadinessError as problem:
+        return render(request, "account/password.html", {"error": problem.message},
+                      status_code=auth.form_status(request, problem.status_code))
+    # The cookie carries the old password's mark: sign this browser in again with the new one.
+    auth.start_session(request, accounts.active_user(session, actor.user_id))
+    return render(request, "account/password.html", {"changed": True})
+
+
+@router.get("/account/tokens", name="tokens")
+def tokens_page(request: Request, actor: CurrentActor, session: SessionDep):
+    return _tokens(request, session, actor)
+
+
+def _tokens(request: Request, session, actor: Actor, status_code: int = 200, **context):
+    tokens = accounts.tokens(session, actor=actor)
+    return render(request, "account/tokens.html", {"tokens": tokens, **context}, status_code=status_code)
+
+
+@router.post("/account/tokens")
+def issue_token(request: Request, actor: CurrentActor, session: SessionDep, name: FormText = ""):
+    try:
+        token, clear = accounts.issue_token(session, actor=actor, name=name)
+    except ReadinessError as problem:
+        return _tokens(request, session, actor, auth.form_status(request, problem.status_code),
+                       error=problem.message)
+    return _tokens(request, session, actor, new_token=clear, new_token_name=token.name)
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke_token(request: Request, token_id: int, actor: CurrentActor, session: SessionDep):
+    accounts.revoke_token(session, actor=actor, token_id=token_id)
+    return auth.see_other(request, "/account/tokens")
+
+
+# --- administration ---------------------------------------------------------------------
+
+
+@router.get("/admin/users", name="admin_users")
+def users_page(request: Request, actor: AdminActor, session: SessionDep):
+    return _users(request, session, actor)
+
+
+def _users(request: Request, session, actor: Actor, status_code: int = 200, **context):
+    users = accounts.users(session, actor=actor)
+    return render(request, "admin/users.html", {"users": users, "roles": list(Role), **context},
+                  status_code=status_code)
+
+
+@router.post("/admin/users")
+def create_user(request: Request, actor: AdminActor, session: SessionDep, email: FormText = "",
+                role: FormText = "", password: FormText = "", country: FormText = "",
+                centre: FormText = "", partner: FormText = ""):
+    entered = {"email": email, "role": role, "country": country, "centre": centre, "partner": partner}
+    try:
+        user = accounts.create_user(session, actor=actor, email=email, password=password, role=role,
+                                    country_code=country or None, centre_code=centre or None,
+                                    partner_code=partner or None)
+    except ReadinessError as problem:
+        return _users(request, session, actor, auth.form_status(request, problem.status_code),
+                      error=problem.message, entered=entered)
+    return _users(request, session, actor, created=user.email)
+
+
+@router.post("/admin/users/{user_id}/deactivate")
+def deactivate_user(request: Request, user_id: int, actor: AdminActor, session: SessionDep):
+    accounts.set_active(session, actor=actor, user_id=user_id, active=False)
+    return auth.see_other(request, "/admin/users")
+
+
+@router.post("/admin/users/{user_id}/activate")
+def activate_user(request: Request, user_id: int, actor: AdminActor, session: SessionDep):
+    accounts.set_active(session, actor=actor, user_id=user_id, active=True)
+    return auth.see_other(request, "/admin/users")
