@@ -25,7 +25,7 @@ class DemoUser:
     partner: str | None = None
 
 
-# Documented in docs/roles-and-access.md; never use these outside a demonstration.
+# Documented in README.md (Demo accounts); never use these outside a demonstration.
 DEMO_USERS = (
     DemoUser("admin@demo.readiness", "demo-admin-2026", Role.admin),
     DemoUser("centre.gha@demo.readiness", "demo-centre-2026", Role.training_centre, "GHA", "KAIPTC"),

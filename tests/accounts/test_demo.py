@@ -41,5 +41,5 @@ def test_the_demo_partner_reads_ghana_and_rwanda(session, reference):
 def test_the_demo_documentation_names_every_demo_account():
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parents[2] / "docs" / "roles-and-access.md").read_text()
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert all(demo.email in text and demo.password in text for demo in DEMO_USERS)
