@@ -24,7 +24,7 @@ from readiness.people import api as people_api
 from readiness.readiness import api as readiness_api
 from readiness.requirements import api as requirements_api
 from readiness.units import api as units_api
-from readiness.web import auth, i18n, security
+from readiness.web import auth, i18n, language, security
 from readiness.web.templating import render
 
 log = logging.getLogger("readiness")
@@ -59,6 +59,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.include_router(readiness_api.router)
     app.include_router(requirements_api.router)
     app.include_router(imports_api.router)
+    app.include_router(language.router)
     app.include_router(units_api.router)
     app.include_router(people_api.router)
     app.include_router(completions_api.router)

@@ -23,6 +23,13 @@ def user_by_id(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
 
 
+def set_locale(session: Session, user_id: int, locale: str) -> None:
+    user = session.get(User, user_id)
+    if user is not None:
+        user.locale = locale
+        session.flush()
+
+
 def all_users(session: Session) -> list[User]:
     return list(session.exec(select(User).order_by(User.email)).all())
 

@@ -10,6 +10,9 @@ from readiness.accounts.scope import Actor
 from readiness.errors import Invalid, ReadinessError
 from readiness.models import Role
 from readiness.web import auth
+from readiness.web import i18n
+from readiness.web.i18n import SUPPORTED_LOCALES
+from readiness.web.language import set_locale_cookie
 from readiness.web.auth import AdminActor, CurrentActor
 from readiness.web.deps import SessionDep
 from readiness.web.i18n import gettext as _
@@ -25,11 +28,19 @@ def _address(request: Request) -> str:
 
 
 @router.get("/login", name="login")
-def login_page(request: Request, actor: Annotated[Actor | None, Depends(auth.identify)], next: str = "/"):
+def login_page(request: Request, actor: Annotated[Actor | None, Depends(auth.identify)], next: str = "/",
+               language: str | None = None):
     if actor is not None:
         return auth.see_other(request, auth.safe_next(next))
     auth.ensure_session(request)
-    return render(request, "login.html", {"next": auth.safe_next(next)})
+    chosen = language in SUPPORTED_LOCALES
+    if chosen:
+        # A visitor chose a language before signing in: show this page in it and remember it.
+        i18n.current_locale.set(language)
+    response = render(request, "login.html", {"next": auth.safe_next(next)})
+    if chosen:
+        set_locale_cookie(response, language)
+    return response
 
 
 @router.post("/login")
@@ -44,7 +55,10 @@ def login(request: Request, session: SessionDep, email: FormText = "", password:
         return render(request, "login.html", context,
                       status_code=auth.form_status(request, refusal.status_code))
     auth.start_session(request, user)
-    return auth.see_other(request, auth.safe_next(next))
+    response = auth.see_other(request, auth.safe_next(next))
+    if user.locale:
+        set_locale_cookie(response, user.locale)  # the language chosen last time, on any device
+    return response
 
 
 @router.post("/logout", name="logout")

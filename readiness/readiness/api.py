@@ -3,10 +3,16 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response, status
 
-from readiness.readiness import service
-from readiness.readiness.schemas import MissionView, UnitGaps, UnitReadiness
+from readiness.readiness import equivalences, service
+from readiness.readiness.schemas import (
+    EquivalenceIn,
+    EquivalenceOut,
+    MissionView,
+    UnitGaps,
+    UnitReadiness,
+)
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
 
@@ -55,3 +61,21 @@ def unit_gaps(
     return service.unit_gaps(
         session, actor=actor, unit_code=code, requirement_code=requirement, as_of=as_of
     )
+
+
+@router.post("/courses/{code}/equivalences", response_model=EquivalenceOut, status_code=status.HTTP_201_CREATED)
+def declare_equivalence(
+    code: str, declaration: EquivalenceIn, session: SessionDep, actor: CurrentActor
+) -> EquivalenceOut:
+    """Declare that a valid completion of course `code` counts for lines on another course (audited)."""
+    equivalences.declare_equivalence(
+        session, actor=actor, course_code=code, counts_as_code=declaration.counts_as, note=declaration.note
+    )
+    return EquivalenceOut(course=code, counts_as=declaration.counts_as, note=declaration.note)
+
+
+@router.delete("/courses/{code}/equivalences/{counts_as}", status_code=status.HTTP_204_NO_CONTENT)
+def remove_equivalence(code: str, counts_as: str, session: SessionDep, actor: CurrentActor) -> Response:
+    """Withdraw a declared equivalence (audited)."""
+    equivalences.remove_equivalence(session, actor=actor, course_code=code, counts_as_code=counts_as)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -161,3 +161,21 @@ class UnitGaps(BaseModel):
     as_of: date
     tour_end: date
     gaps: list[PersonGap]
+
+
+class EquivalenceIn(BaseModel):
+    """A declaration that the course in the path counts as `counts_as`."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"counts_as": "CPTM-2.5", "note": "National POC course, reviewed 2026"}]},
+    )
+
+    counts_as: str = Field(min_length=1, description="Code of the course it counts as")
+    note: str | None = Field(default=None, max_length=500)
+
+
+class EquivalenceOut(BaseModel):
+    course: str
+    counts_as: str
+    note: str | None

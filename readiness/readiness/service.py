@@ -16,7 +16,6 @@ from readiness.errors import Forbidden, NotFound
 from readiness.models import Requirement, Unit
 from readiness.readiness import repository, rules
 from readiness.readiness.repository import LineSpec, RosterGroup, TrainedCount, Window
-from readiness.requirements.service import parse_requirement_code
 from readiness.readiness.schemas import (
     CourseDemand,
     LineResult,
@@ -26,11 +25,13 @@ from readiness.readiness.schemas import (
     UnitReadiness,
     UnitSummary,
 )
-
+from readiness.requirements.service import parse_requirement_code
 
 
 @dataclass(frozen=True)
 class LineCount:
+    """One unit's people for one line: eligible, trained on the date, lapsing during the tour."""
+
     eligible: int
     trained: int
     expiring: int
@@ -73,7 +74,7 @@ def unit_readiness(
         unit=unit.code, unit_name=unit.name, country=unit.country_code,
         requirement=requirement.code, requirement_version=requirement.version,
         as_of=day, tour_end=rules.tour_end(day, requirement.tour_months),
-        **card.__dict__,
+        **vars(card),
     )
 
 
@@ -264,7 +265,7 @@ def _summaries(session, requirement, specs, window, unit_ids: sa.Select) -> list
     cards = _scorecards(session, requirement, specs, window, unit_ids, [unit.id for unit in units])
     return [
         UnitSummary(unit=unit.code, unit_name=unit.name, country=unit.country_code,
-                    pcrs_level=unit.pcrs_level, **cards[unit.id].__dict__)
+                    pcrs_level=unit.pcrs_level, **vars(cards[unit.id]))
         for unit in units
     ]
 

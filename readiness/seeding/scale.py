@@ -31,20 +31,25 @@ class ScaleSize:
 
 
 def load_scale_data(engine: Engine, *, size: ScaleSize, seed: int, today: date) -> dict[str, int]:
-    """Insert the generated data set; refuses to run twice on the same database."""
-    rng = random.Random(seed)
+    """Insert the generated data set in one transaction; refuses to run twice on the same database."""
     with engine.begin() as connection:
-        reference = _reference(connection)
-        first = {table: _next_id(connection, table) for table in ("unit", "person", "assignment", "completion")}
-        units = list(_units(rng, size, reference, first["unit"], today))
-        _bulk(connection, "unit", UNIT_COLUMNS, units)
-        people = list(_people(rng, size, units, first["person"]))
-        _bulk(connection, "person", PERSON_COLUMNS, people)
-        assignments = _bulk(connection, "assignment", ASSIGNMENT_COLUMNS,
-                            _assignments(rng, people, units, first["assignment"], today))
-        completions = _bulk(connection, "completion", COMPLETION_COLUMNS,
-                            _completions(rng, size, people, reference, first["completion"], today))
-        _advance_sequences(connection)
+        return insert_scale_data(connection, size=size, seed=seed, today=today)
+
+
+def insert_scale_data(connection: Connection, *, size: ScaleSize, seed: int, today: date) -> dict[str, int]:
+    """Insert the generated data set on `connection`, inside the caller's transaction."""
+    rng = random.Random(seed)
+    reference = _reference(connection)
+    first = {table: _next_id(connection, table) for table in ("unit", "person", "assignment", "completion")}
+    units = list(_units(rng, size, reference, first["unit"], today))
+    _bulk(connection, "unit", UNIT_COLUMNS, units)
+    people = list(_people(rng, size, units, first["person"]))
+    _bulk(connection, "person", PERSON_COLUMNS, people)
+    assignments = _bulk(connection, "assignment", ASSIGNMENT_COLUMNS,
+                        _assignments(rng, people, units, first["assignment"], today))
+    completions = _bulk(connection, "completion", COMPLETION_COLUMNS,
+                        _completions(rng, size, people, reference, first["completion"], today))
+    _advance_sequences(connection)
     return {"units": len(units), "people": len(people), "assignments": assignments,
             "completions": completions}
 

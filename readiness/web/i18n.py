@@ -8,6 +8,8 @@ from babel.support import NullTranslations, Translations
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 SUPPORTED_LOCALES = ("en", "fr")
+# Each language is named in itself, so that a reader finds their own whatever the page's language.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 current_locale: ContextVar[str] = ContextVar("current_locale", default="en")
 
 

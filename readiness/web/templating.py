@@ -43,7 +43,7 @@ def environment() -> Environment:
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters.update(date=_format_date, number=_format_number, percent=_format_percent)
-    env.globals.update(label=label)
+    env.globals.update(label=label, language_names=i18n.LANGUAGE_NAMES)
     return env
 
 

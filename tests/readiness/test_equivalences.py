@@ -48,3 +48,21 @@ def test_it_refuses_a_duplicate_and_an_unknown_course(session):
         declare_equivalence(session, actor=SYSTEM, course_code=national.code, counts_as_code=standard.code)
     with pytest.raises(NotFound):
         declare_equivalence(session, actor=SYSTEM, course_code="NOPE", counts_as_code=standard.code)
+
+
+def test_a_mission_planner_declares_and_withdraws_through_the_api(api_client_for):
+    standard, national = CourseFactory(), CourseFactory()
+    planner = api_client_for("mission_planner")
+    created = planner.post(f"/api/v1/courses/{national.code}/equivalences",
+                           json={"counts_as": standard.code, "note": "reviewed"})
+    assert created.status_code == 201
+    assert created.json() == {"course": national.code, "counts_as": standard.code, "note": "reviewed"}
+    assert planner.delete(f"/api/v1/courses/{national.code}/equivalences/{standard.code}").status_code == 204
+    assert planner.delete(f"/api/v1/courses/{national.code}/equivalences/{standard.code}").status_code == 404
+
+
+def test_a_training_centre_may_not_declare_through_the_api(api_client_for):
+    standard, national = CourseFactory(), CourseFactory()
+    centre = api_client_for("training_centre")
+    response = centre.post(f"/api/v1/courses/{national.code}/equivalences", json={"counts_as": standard.code})
+    assert response.status_code == 403
