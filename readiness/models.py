@@ -205,6 +205,8 @@ class Completion(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("person_id", "course_id", "completed_on"),
         sa.Index("ix_completion_course_person", "course_id", "person_id", "completed_on"),
+        # Finds an xAPI statement already stored (idempotency on the statement id).
+        sa.Index("ix_completion_source_ref", "source_ref"),
         sa.CheckConstraint(
             "result <> 'waived' OR waiver_reason IS NOT NULL", name="waiver_has_reason"
         ),
@@ -355,3 +357,18 @@ class AuditEntry(SQLModel, table=True):
     before: dict | None = Field(default=None, sa_type=sa.JSON)
     after: dict | None = Field(default=None, sa_type=sa.JSON)
     summary: str | None = Field(default=None, max_length=500)
+
+
+class IdentityLink(SQLModel, table=True):
+    """Ties an LMS identity (an xAPI actor: account or mbox) to a person, so statements find them."""
+
+    __tablename__ = "identity_link"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_key: str = Field(
+        max_length=600, unique=True,
+        description="'account:<homePage>|<name>' or 'mbox:mailto:<address>', normalised",
+    )
+    person_id: int = Field(foreign_key="person.id", index=True)
+    centre_id: int | None = Field(default=None, foreign_key="training_centre.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    created_by: str = Field(max_length=254)

@@ -2,7 +2,7 @@
 
 Revision ID: 2026_11_29_0001
 Revises: 
-Create Date: 2026-11-29 19:16:06.493464
+Create Date: 2026-11-29 19:56:07.510132
 """
 
 from alembic import op
@@ -162,6 +162,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_course_session_centre_id'), ['centre_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_course_session_course_id'), ['course_id'], unique=False)
 
+    op.create_table('identity_link',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('actor_key', sqlmodel.sql.sqltypes.AutoString(length=600), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
+    sa.ForeignKeyConstraint(['centre_id'], ['training_centre.id'], name=op.f('fk_identity_link_centre_id_training_centre')),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_identity_link_person_id_person')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_identity_link')),
+    sa.UniqueConstraint('actor_key', name=op.f('uq_identity_link_actor_key'))
+    )
+    with op.batch_alter_table('identity_link', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_identity_link_person_id'), ['person_id'], unique=False)
+
     op.create_table('partner_country',
     sa.Column('partner_id', sa.Integer(), nullable=False),
     sa.Column('country_code', sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
@@ -285,6 +300,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('completion', schema=None) as batch_op:
         batch_op.create_index('ix_completion_course_person', ['course_id', 'person_id', 'completed_on'], unique=False)
+        batch_op.create_index('ix_completion_source_ref', ['source_ref'], unique=False)
 
     op.create_table('requirement_line',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -309,6 +325,7 @@ def downgrade() -> None:
 
     op.drop_table('requirement_line')
     with op.batch_alter_table('completion', schema=None) as batch_op:
+        batch_op.drop_index('ix_completion_source_ref')
         batch_op.drop_index('ix_completion_course_person')
 
     op.drop_table('completion')
@@ -340,6 +357,10 @@ def downgrade() -> None:
 
     op.drop_table('requirement')
     op.drop_table('partner_country')
+    with op.batch_alter_table('identity_link', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_identity_link_person_id'))
+
+    op.drop_table('identity_link')
     with op.batch_alter_table('course_session', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_course_session_course_id'))
         batch_op.drop_index(batch_op.f('ix_course_session_centre_id'))
