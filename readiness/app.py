@@ -14,10 +14,14 @@ from readiness.accounts import api as accounts_api
 from readiness.accounts import views as accounts_views
 from readiness.audit import views as audit_views
 from readiness.completions import api as completions_api
+from readiness.completions import views as completions_views
+from readiness.course_sessions import api as course_sessions_api
+from readiness.course_sessions import views as course_sessions_views
 from readiness.config import get_settings
 from readiness.db import database_answers, get_engine
 from readiness.errors import ReadinessError
 from readiness.imports import api as imports_api
+from readiness.imports import views as imports_views
 from readiness.overview import api as overview_api
 from readiness.overview import views as overview_views
 from readiness.people import api as people_api
@@ -26,6 +30,8 @@ from readiness.requirements import api as requirements_api
 from readiness.units import api as units_api
 from readiness.web import auth, i18n, language, security
 from readiness.web.templating import render
+from readiness.xapi import api as xapi_api
+from readiness.xapi import views as xapi_views
 
 log = logging.getLogger("readiness")
 
@@ -63,6 +69,12 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.include_router(units_api.router)
     app.include_router(people_api.router)
     app.include_router(completions_api.router)
+    app.include_router(imports_views.router)
+    app.include_router(completions_views.router)
+    app.include_router(course_sessions_views.router)
+    app.include_router(course_sessions_api.router)
+    app.include_router(xapi_api.router)
+    app.include_router(xapi_views.router)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     _register_error_handlers(app)
     return app

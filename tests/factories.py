@@ -199,3 +199,25 @@ class UserFactory(Base):
     password_hash = factory.LazyFunction(_password_hash)
     role = models.Role.mission_planner
     active = True
+
+
+class CourseSessionFactory(Base):
+    class Meta:
+        model = models.CourseSession
+
+    course_id = factory.LazyFunction(lambda: CourseFactory().id)
+    centre_id = factory.LazyFunction(lambda: TrainingCentreFactory().id)
+    start_on = date(2026, 3, 2)
+    end_on = date(2026, 3, 6)
+    language = "en"
+    seats = 30
+    seats_for_women = 6
+
+
+class IdentityLinkFactory(Base):
+    class Meta:
+        model = models.IdentityLink
+
+    actor_key = factory.Sequence(lambda n: f"mbox:mailto:learner{n}@example.org")
+    person_id = factory.LazyFunction(lambda: PersonFactory().id)
+    created_by = "tests"

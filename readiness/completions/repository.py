@@ -1,9 +1,11 @@
 """Queries for completions, joined with what names them (person, course, centre)."""
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from readiness.models import Completion, Course, Person, TrainingCentre
+from readiness.models import Assignment, Completion, Course, CourseSession, Person, TrainingCentre, Unit
+
+RECENT_LIMIT = 20
 
 
 def _completions_query() -> sa.Select:
@@ -27,3 +29,69 @@ def completion_by_id(session: Session, completion_id: int):
 def completions_of_person(session: Session, person_id: int):
     query = _completions_query().where(Completion.person_id == person_id)
     return session.execute(query.order_by(Completion.completed_on.desc(), Course.code)).mappings().all()
+
+
+def get(session: Session, completion_id: int) -> Completion | None:
+    return session.get(Completion, completion_id)
+
+
+def person_of(session: Session, person_id: int) -> Person | None:
+    return session.get(Person, person_id)
+
+
+def person_with_unit(session: Session, country: str, service_number: str):
+    """The person with this country and service number, with the unit they serve in now."""
+    query = (
+        sa.select(Person.id, Person.country_code.label("country"), Person.service_number, Person.family_name,
+                  Person.given_name, Person.rank, Unit.code.label("unit"))
+        .outerjoin(Assignment, (Assignment.person_id == Person.id) & Assignment.end_on.is_(None))
+        .outerjoin(Unit, Unit.id == Assignment.unit_id)
+        .where(Person.country_code == country, Person.service_number == service_number)
+    )
+    return session.execute(query).mappings().first()
+
+
+def same_day_completion(session: Session, person_id: int, course_id: int, completed_on) -> Completion | None:
+    query = select(Completion).where(Completion.person_id == person_id, Completion.course_id == course_id,
+                                     Completion.completed_on == completed_on)
+    return session.exec(query).first()
+
+
+def active_courses(session: Session) -> list[Course]:
+    return list(session.exec(select(Course).where(Course.active).order_by(Course.code)).all())
+
+
+def course(session: Session, course_id: int) -> Course | None:
+    return session.get(Course, course_id)
+
+
+def course_session(session: Session, session_id: int) -> CourseSession | None:
+    return session.get(CourseSession, session_id)
+
+
+def recent(session: Session, *, centre_id: int | None, recorded_by: str):
+    """The last completions recorded at a centre (or, without a centre, by one user), newest first."""
+    query = (
+        sa.select(Completion.id, Person.service_number, Person.family_name, Person.given_name,
+                  Course.code.label("course"), Completion.completed_on, Completion.result, Completion.score,
+                  Completion.recorded_at)
+        .join(Person, Person.id == Completion.person_id)
+        .join(Course, Course.id == Completion.course_id)
+    )
+    if centre_id is not None:
+        query = query.where(Completion.centre_id == centre_id)
+    else:
+        query = query.where(Completion.recorded_by == recorded_by)
+    query = query.order_by(Completion.recorded_at.desc(), Completion.id.desc()).limit(RECENT_LIMIT)
+    return session.execute(query).mappings().all()
+
+
+def add(session: Session, completion: Completion) -> Completion:
+    session.add(completion)
+    session.flush()
+    return completion
+
+
+def delete(session: Session, completion: Completion) -> None:
+    session.delete(completion)
+    session.flush()

@@ -1,5 +1,6 @@
-"""Completions as the API shows them, with their provenance."""
+"""Completions as the API shows them (with their provenance) and as the form enters them."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from pydantic import BaseModel
@@ -20,3 +21,41 @@ class CompletionPublic(BaseModel):
     source_ref: str | None
     recorded_at: datetime
     recorded_by: str
+
+
+@dataclass(frozen=True)
+class CompletionEntry:
+    """One completion as a person enters it on the form: checked, typed, not yet stored."""
+
+    service_number: str
+    course_id: int
+    completed_on: date
+    result: str
+    score: float | None = None
+    waiver_reason: str | None = None
+    session_id: int | None = None
+    country: str | None = None  # for an administrator, who has no country of their own
+
+
+class PersonSummary(BaseModel):
+    """Who a service number is, as the form shows it."""
+
+    id: int
+    country: str
+    service_number: str
+    family_name: str | None
+    given_name: str | None
+    rank: str | None
+    unit: str | None
+
+
+class RecentCompletion(BaseModel):
+    id: int
+    service_number: str
+    family_name: str | None
+    given_name: str | None
+    course: str
+    completed_on: date
+    result: str
+    score: float | None
+    recorded_at: datetime

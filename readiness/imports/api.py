@@ -5,22 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import JSONResponse
 
-from readiness.config import get_settings
-from readiness.errors import ReadinessError
 from readiness.imports import service
 from readiness.imports.kinds import ImportKind
-from readiness.imports.reading import ImportFile
+from readiness.imports.uploads import import_file as upload_of
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
-from readiness.web.i18n import gettext as _
 
 router = APIRouter(prefix="/api/v1/imports", tags=["imports"])
-MEGABYTE = 1024 * 1024
-
-
-class FileTooLarge(ReadinessError):
-    status_code = 413
-    title = "File too large"
 
 
 @router.post("/{kind}")
@@ -33,14 +24,7 @@ def import_file(
     sheet: Annotated[str | None, Query(description="XLSX: the sheet to read (default: the first).")] = None,
 ) -> JSONResponse:
     """Import the file all-or-nothing; 422 with every bad row when any row is refused."""
-    _refuse_large(file)
-    upload = ImportFile(name=file.filename or "upload", content=file.file)
+    upload = upload_of(file)
     report = service.run(session, actor=actor, kind=kind, file=upload, dry_run=dry_run, sheet=sheet)
     return JSONResponse(report.as_dict(), status_code=422 if report.errors else 200)
 
-
-def _refuse_large(file: UploadFile) -> None:
-    limit = get_settings().import_max_megabytes
-    if file.size is not None and file.size > limit * MEGABYTE:
-        raise FileTooLarge(_("The file is %(size).1f MB; imports are limited to %(limit)d MB. "
-                             "Split it into smaller files.", size=file.size / MEGABYTE, limit=limit))

@@ -35,7 +35,7 @@ def _header_error(name: str, reason: str) -> RowError:
 
 COURSES = Columns(
     required=("code", "title", "category", "validity_months", "assessed"),
-    optional=("duration_hours", "standard_ref", "version"),
+    optional=("duration_hours", "standard_ref", "version", "xapi_activity_id"),
 )
 UNITS = Columns(
     required=("code", "country", "name", "unit_type", "authorised_strength"),
@@ -48,4 +48,7 @@ ROSTER = Columns(
 COMPLETIONS = Columns(
     required=("country", "service_number", "course_code", "completed_on", "result"),
     optional=("score", "centre_code", "waiver_reason"),
+)
+IDENTITY_LINKS = Columns(
+    required=("country", "service_number", "actor"),
 )

@@ -9,16 +9,17 @@ stored; the centre defaults to the importing user's centre.
 from dataclasses import dataclass
 from datetime import date
 
+from readiness.completions import rules
 from readiness.imports import cells, columns, repository
 from readiness.imports.plan import ChunkPlan, ImportContext
 from readiness.imports.report import RowError
-from readiness.models import CompletionResult, utcnow
+from readiness.models import utcnow
 from readiness.web.i18n import gettext as _
 
 KIND = "completions"
 COLUMNS = columns.COMPLETIONS
 CHUNK_SIZE = 5000
-RESULTS = [result.value for result in CompletionResult]
+RESULTS = list(rules.RESULTS)
 # Fields an import sets on a completion, beside the key and the provenance.
 RECORD_FIELDS = ("result", "score", "centre_id", "waiver_reason")
 
@@ -45,13 +46,12 @@ def parse(row: cells.RowCells) -> CompletionRow | None:
         course_code=row.take("course_code", cells.required_text, max_length=30),
         completed_on=row.take("completed_on", cells.required_date),
         result=row.take("result", cells.choice, RESULTS, what=_("result")),
-        score=row.take("score", cells.number, low=0, high=100, what=_("score")),
+        score=row.take("score", cells.number, low=rules.SCORE_RANGE[0], high=rules.SCORE_RANGE[1], what=_("score")),
         centre_code=row.take("centre_code", cells.text, max_length=20),
         waiver_reason=row.take("waiver_reason", cells.text, max_length=500),
     )
-    if values.result == CompletionResult.waived and not values.waiver_reason:
-        row.errors.append(RowError(row.line, "waiver_reason", "",
-                                   _("waiver without reason: a `waived` result needs a waiver_reason")))
+    if problem := rules.waiver_problem(values.result, values.waiver_reason):
+        row.errors.append(RowError(row.line, "waiver_reason", "", problem))
     return None if row.errors else values
 
 

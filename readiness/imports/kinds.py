@@ -1,12 +1,13 @@
-"""The four kinds of import file, and a downloadable template (the header row) for each."""
+"""The kinds of import file, who imports each, and a downloadable template (the header row) for each."""
 
 import csv
 import io
 from enum import StrEnum
 from types import ModuleType
 
+from readiness.accounts.scope import Actor
 from readiness.errors import NotFound
-from readiness.imports import completions, courses, roster, units
+from readiness.imports import completions, courses, identity_links, roster, units
 from readiness.web.i18n import gettext as _
 
 
@@ -15,6 +16,7 @@ class ImportKind(StrEnum):
     units = "units"
     roster = "roster"
     completions = "completions"
+    identity_links = "identity_links"
 
 
 # Each module offers COLUMNS, CHUNK_SIZE, parse(row) and an importer class.
@@ -23,12 +25,14 @@ MODULES: dict[ImportKind, ModuleType] = {
     ImportKind.units: units,
     ImportKind.roster: roster,
     ImportKind.completions: completions,
+    ImportKind.identity_links: identity_links,
 }
 IMPORTERS = {
     ImportKind.courses: courses.CoursesImport,
     ImportKind.units: units.UnitsImport,
     ImportKind.roster: roster.RosterImport,
     ImportKind.completions: completions.CompletionsImport,
+    ImportKind.identity_links: identity_links.IdentityLinksImport,
 }
 
 
@@ -51,3 +55,36 @@ def template_csv(kind: ImportKind | str) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(template_header(kind))
     return buffer.getvalue()
+
+
+def may_import(actor: Actor, kind: ImportKind | str) -> bool:
+    """Whether the actor's role imports this kind at all (rows are still checked one by one)."""
+    kind = kind_of(kind)
+    if kind == ImportKind.courses:
+        return actor.can_keep_courses()
+    if kind in (ImportKind.units, ImportKind.roster):
+        return actor.can_write_units_of(actor.country_code or "")
+    return actor.can_write_completions_of(actor.country_code or "")
+
+
+def _n(message: str) -> str:
+    """Mark a message for extraction; it is translated when shown."""
+    return message
+
+
+# Who imports each kind, said to those who may not.
+WHO_IMPORTS = {
+    ImportKind.courses: _n("Courses are imported by training centres and administrators."),
+    ImportKind.units: _n("Units are imported by force generation staff (their own country) and administrators."),
+    ImportKind.roster: _n("Rosters are imported by force generation staff (their own country) and administrators."),
+    ImportKind.completions: _n("Completions are imported by training centres (their own country) and administrators."),
+    ImportKind.identity_links: _n("Identity links are imported by training centres (their own country) and "
+                                  "administrators."),
+}
+KIND_NAMES = {
+    ImportKind.courses: _n("Courses"),
+    ImportKind.units: _n("Units"),
+    ImportKind.roster: _n("Roster"),
+    ImportKind.completions: _n("Completions"),
+    ImportKind.identity_links: _n("Identity links"),
+}

@@ -7,7 +7,7 @@ from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, select
 
 from readiness.models import (
-    Assignment, Completion, Country, Course, Mission, Person, TrainingCentre, Unit, UnitType,
+    Assignment, Completion, Country, Course, IdentityLink, Mission, Person, TrainingCentre, Unit, UnitType,
 )
 
 COMPLETION = Completion.__table__
@@ -20,6 +20,16 @@ def country_codes(session: Session, codes: Iterable[str]) -> set[str]:
 def courses_by_code(session: Session, codes: Iterable[str]) -> dict[str, Course]:
     rows = session.exec(select(Course).where(Course.code.in_(set(codes)))).all()
     return {course.code: course for course in rows}
+
+
+def courses_by_activity_id(session: Session, activity_ids: Iterable[str]) -> dict[str, Course]:
+    rows = session.exec(select(Course).where(Course.xapi_activity_id.in_(set(activity_ids)))).all()
+    return {course.xapi_activity_id: course for course in rows}
+
+
+def links_by_key(session: Session, keys: Iterable[str]) -> dict[str, IdentityLink]:
+    rows = session.exec(select(IdentityLink).where(IdentityLink.actor_key.in_(set(keys)))).all()
+    return {link.actor_key: link for link in rows}
 
 
 def course_ids(session: Session, codes: Iterable[str]) -> dict[str, int]:

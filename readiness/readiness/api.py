@@ -19,7 +19,8 @@ from readiness.web.deps import SessionDep
 router = APIRouter(prefix="/api/v1", tags=["readiness"])
 
 RequirementCode = Annotated[
-    str, Query(description="Requirement code; CODE@VERSION for an older version", examples=["MINUSCA-INF-2026"])
+    str,
+    Query(description="Requirement code; CODE@VERSION for an older version", examples=["MINUSCA-INF-2026"]),
 ]
 AsOf = Annotated[
     date | None, Query(description="Report date (default: the unit's planned deployment, else today)")
@@ -63,7 +64,9 @@ def unit_gaps(
     )
 
 
-@router.post("/courses/{code}/equivalences", response_model=EquivalenceOut, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/courses/{code}/equivalences", response_model=EquivalenceOut, status_code=status.HTTP_201_CREATED
+)
 def declare_equivalence(
     code: str, declaration: EquivalenceIn, session: SessionDep, actor: CurrentActor
 ) -> EquivalenceOut:

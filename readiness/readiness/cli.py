@@ -52,7 +52,9 @@ def report_unit(
 def report_mission(
     requirement: Requirement,
     as_of: AsOf = None,
-    output: Annotated[MissionFormat, typer.Option("--format", help="table, json or csv.")] = MissionFormat.table,
+    output: Annotated[
+        MissionFormat, typer.Option("--format", help="table, json or csv.")
+    ] = MissionFormat.table,
 ) -> None:
     """Every unit of the requirement's unit type, best score first, and the training demand."""
     with _refusals(), unit_of_work() as session:

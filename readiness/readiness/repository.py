@@ -287,7 +287,9 @@ def _pairs_with_completions(query, roster, lines, counts_for, taken, window) -> 
     )
 
 
-def _valid(latest: sa.ColumnElement, validity_months: sa.ColumnElement, earliest: dict[int, date]) -> sa.ColumnElement:
+def _valid(
+    latest: sa.ColumnElement, validity_months: sa.ColumnElement, earliest: dict[int, date]
+) -> sa.ColumnElement:
     """Whether the latest counting completion is still inside its course's validity window."""
     if not earliest:
         return latest.is_not(None)

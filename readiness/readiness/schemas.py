@@ -168,7 +168,9 @@ class EquivalenceIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"counts_as": "CPTM-2.5", "note": "National POC course, reviewed 2026"}]},
+        json_schema_extra={
+            "examples": [{"counts_as": "CPTM-2.5", "note": "National POC course, reviewed 2026"}]
+        },
     )
 
     counts_as: str = Field(min_length=1, description="Code of the course it counts as")

@@ -249,7 +249,9 @@ def _line_count(spec: LineSpec, groups: list[RosterGroup], trained: TrainedCount
     return LineCount(eligible=eligible, trained=trained.trained, expiring=trained.expiring)
 
 
-def _scorecards(session, requirement, specs, window, unit_ids: sa.Select, units: list[int]) -> dict[int, Scorecard]:
+def _scorecards(
+    session, requirement, specs, window, unit_ids: sa.Select, units: list[int]
+) -> dict[int, Scorecard]:
     """unit id -> scorecard for each of `units` (selected by `unit_ids`), in two counting statements."""
     groups: dict[int, list[RosterGroup]] = {unit: [] for unit in units}
     for group in repository.roster_groups(session, unit_ids, window.as_of):

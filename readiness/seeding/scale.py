@@ -94,16 +94,21 @@ def _units(rng: random.Random, size: ScaleSize, reference: dict, first: int, tod
 def _people(rng: random.Random, size: ScaleSize, units: list[tuple], first: int) -> Iterator[tuple]:
     roles, role_weights = zip(*ROLES)
     for n in range(size.people):
-        unit = units[n % len(units)]
+        unit = units[_unit_index(n, size.people, len(units))]
         yield (first + n, unit[2], f"SC{n:08d}", f"Family{n}", "Generated",
                "F" if rng.random() < 0.12 else "M", "Private", rng.choices(roles, role_weights)[0])
+
+
+def _unit_index(n: int, people: int, units: int) -> int:
+    # Rosters are registered unit by unit, so a unit's people have neighbouring ids.
+    return n // -(-people // units)
 
 
 def _assignments(rng: random.Random, people: list[tuple], units: list[tuple], first: int, today: date):
     # Everyone serves in one unit now; one in ten came from another unit (a closed assignment).
     next_id = first
     for n, person in enumerate(people):
-        unit = units[n % len(units)]
+        unit = units[_unit_index(n, len(people), len(units))]
         start = today - timedelta(days=rng.randint(0, 900))
         if rng.random() < 0.1:
             previous = units[rng.randrange(len(units))]

@@ -1,0 +1,86 @@
+"""Pages: a centre's course sessions, and the form to add, change or delete one."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import ValidationError
+
+from readiness.accounts.scope import Actor
+from readiness.completions import service as completions
+from readiness.completions.views import FormValues
+from readiness.course_sessions import service
+from readiness.course_sessions.schemas import SessionCreate, SessionUpdate
+from readiness.errors import ReadinessError
+from readiness.web.auth import CurrentActor, form_status, see_other
+from readiness.web.deps import SessionDep
+from readiness.web.templating import render
+
+router = APIRouter()
+FIELDS = ("course_id", "start_on", "end_on", "language", "seats", "seats_for_women", "centre_id")
+
+
+@router.get("/sessions", name="sessions")
+def sessions_page(request: Request, actor: CurrentActor, session: SessionDep, course: str = ""):
+    rows = service.list_sessions(session, actor=actor, course=course or None)
+    return render(request, "sessions/list.html", {"sessions": rows, "course": course}, block="rows")
+
+
+@router.get("/sessions/new", name="new_session")
+def new_session_page(request: Request, actor: CurrentActor, session: SessionDep):
+    service.list_sessions(session, actor=actor)  # refuses the roles that keep no sessions
+    return _form(request, session, actor, {"language": "en", "seats_for_women": "0"})
+
+
+def _form(request: Request, session, actor: Actor, values: dict, errors: dict | None = None,
+          session_id: int | None = None, status_code: int = 200):
+    context = {"values": values, "errors": errors or {}, "session_id": session_id,
+               "courses": completions.course_choices(session),
+               "centres": service.centre_choices(session, actor=actor)}
+    return render(request, "sessions/form.html", context, status_code=form_status(request, status_code))
+
+
+@router.post("/sessions", name="create_session")
+def create_session(request: Request, actor: CurrentActor, session: SessionDep, values: FormValues):
+    try:
+        fields = SessionCreate.model_validate(_submitted(values))
+        service.create_session(session, actor=actor, fields=fields)
+    except (ValidationError, ReadinessError) as problem:
+        return _form(request, session, actor, values, _errors(problem), status_code=422)
+    return see_other(request, "/sessions")
+
+
+@router.get("/sessions/{session_id}/edit", name="edit_session")
+def edit_session_page(request: Request, session_id: int, actor: CurrentActor, session: SessionDep):
+    stored = service.get_session(session, actor=actor, session_id=session_id)
+    return _form(request, session, actor, stored.model_dump(mode="json"), session_id=session_id)
+
+
+@router.post("/sessions/{session_id}", name="update_session")
+def update_session(request: Request, session_id: int, actor: CurrentActor, session: SessionDep,
+                   values: FormValues):
+    service.get_session(session, actor=actor, session_id=session_id)
+    try:
+        fields = SessionUpdate.model_validate(_submitted(values))
+        service.update_session(session, actor=actor, session_id=session_id, fields=fields)
+    except (ValidationError, ReadinessError) as problem:
+        return _form(request, session, actor, values, _errors(problem), session_id, status_code=422)
+    return see_other(request, "/sessions")
+
+
+@router.post("/sessions/{session_id}/delete", name="delete_session")
+def delete_session(request: Request, session_id: int, actor: CurrentActor, session: SessionDep):
+    service.delete_session(session, actor=actor, session_id=session_id)
+    return see_other(request, "/sessions")
+
+
+def _submitted(values: dict) -> dict:
+    """The form's fields, empty ones left out (so that defaults and 'required' apply)."""
+    return {name: values[name] for name in FIELDS if values.get(name, "").strip()}
+
+
+def _errors(problem: Exception) -> dict[str, str]:
+    """Field errors by field name; a problem of the whole form under 'form'."""
+    if isinstance(problem, ValidationError):
+        return {(".".join(map(str, error["loc"])) or "form"): error["msg"] for error in problem.errors()}
+    details = {detail["field"]: detail["message"] for detail in problem.details if "field" in detail}
+    return details or {"form": problem.message}

@@ -1,0 +1,1 @@
+"""Missions: their requirements, and the comparison of candidate units (the heatmap)."""

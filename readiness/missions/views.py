@@ -1,0 +1,79 @@
+"""Pages: the missions and their requirements; the comparison heatmap of candidate units, with exports."""
+
+from dataclasses import replace
+
+from fastapi import APIRouter, Request
+
+from readiness.accounts.scope import Actor
+from readiness.errors import NotFound
+from readiness.missions import heatmap, service
+from readiness.models import PcrsLevel
+from readiness.readiness import service as readiness
+from readiness.requirements import service as requirements
+from readiness.web.auth import CurrentActor
+from readiness.web.deps import SessionDep
+from readiness.web.exports import csv_response, xlsx_response
+from readiness.web.i18n import gettext as _
+from readiness.web.templating import render
+
+router = APIRouter()
+EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
+
+
+@router.get("/missions", name="missions")
+def missions_page(request: Request, actor: CurrentActor, session: SessionDep):
+    return render(request, "missions/index.html", {"missions": service.missions_with_requirements(session)})
+
+
+@router.get("/missions/compare", name="compare_units")
+def compare_page(request: Request, actor: CurrentActor, session: SessionDep, requirement: str = "",
+                 as_of: str = "", country: str = "", pcrs_level: str = "", status: str = "",
+                 sort: str = "", dir: str = ""):
+    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir)
+    context = {**comparison, "countries": service.country_choices(session, actor=actor),
+               "pcrs_levels": [level.value for level in PcrsLevel], "statuses": heatmap.STATUSES}
+    return render(request, "missions/compare.html", context, block="heatmap")
+
+
+@router.get("/missions/compare/export/{fmt}", name="export_heatmap")
+def export_heatmap(fmt: str, actor: CurrentActor, session: SessionDep, requirement: str = "",
+                   as_of: str = "", country: str = "", pcrs_level: str = "", status: str = "",
+                   sort: str = "", dir: str = ""):
+    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir)
+    rows = heatmap.heatmap_rows(comparison["units"])
+    return _export(fmt, f"{comparison['view'].requirement}-units", heatmap.heatmap_header(comparison["columns"]),
+                   rows, _("Units"))
+
+
+@router.get("/missions/compare/demand/export/{fmt}", name="export_demand")
+def export_demand(fmt: str, actor: CurrentActor, session: SessionDep, requirement: str = "",
+                  as_of: str = "", country: str = "", pcrs_level: str = "", status: str = ""):
+    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, "", "")
+    rows = heatmap.demand_rows(comparison["view"])
+    return _export(fmt, f"{comparison['view'].requirement}-demand", heatmap.demand_header(), rows,
+                   _("Training demand"))
+
+
+def _comparison(session, actor: Actor, requirement, as_of, country, pcrs_level, status, sort, dir) -> dict:
+    """The mission view for the URL's filters, with its columns and units in the chosen order."""
+    if not requirement:
+        raise NotFound(_("Choose a requirement to compare units against."))
+    filters = heatmap.parse_filters(requirement, as_of, country, pcrs_level, status)
+    base, version = requirements.parse_requirement_code(requirement)
+    definition = requirements.get_requirement(session, code=base, version=version)
+    columns = heatmap.columns(definition)
+    filters = replace(filters, order=heatmap.parse_sort(sort, dir, columns))
+    view = readiness.mission_view(
+        session, actor=actor, requirement_code=requirement, as_of=filters.as_of,
+        country=filters.country, pcrs_level=filters.pcrs_level, status=filters.status,
+    )
+    return {"view": view, "definition": definition, "columns": columns, "filters": filters,
+            "units": heatmap.sorted_units(view.units, filters.order), "band": heatmap.band}
+
+
+def _export(fmt: str, stem: str, header: list[str], rows: list[list], sheet: str):
+    if fmt not in EXPORTS:
+        raise NotFound(_("Exports are CSV or XLSX."))
+    if fmt == "xlsx":
+        return xlsx_response(f"{stem}.xlsx", header, rows, sheet=sheet)
+    return csv_response(f"{stem}.csv", header, rows)
