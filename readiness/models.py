@@ -205,6 +205,9 @@ class Completion(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("person_id", "course_id", "completed_on"),
         sa.Index("ix_completion_course_person", "course_id", "person_id", "completed_on"),
+        # Covers the readiness engine's read of each person's completions: the database
+        # answers from the index alone, without visiting the table.
+        sa.Index("ix_completion_person_course_result", "person_id", "course_id", "completed_on", "result"),
         # Finds an xAPI statement already stored (idempotency on the statement id).
         sa.Index("ix_completion_source_ref", "source_ref"),
         sa.CheckConstraint(

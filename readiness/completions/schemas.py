@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, model_validator
+
+from readiness.completions import rules
+from readiness.models import CompletionResult
 
 
 class CompletionPublic(BaseModel):
@@ -59,3 +62,25 @@ class RecentCompletion(BaseModel):
     result: str
     score: float | None
     recorded_at: datetime
+
+
+class CompletionIn(BaseModel):
+    """One completion sent to the JSON API: the form's fields, typed."""
+
+    service_number: str = Field(min_length=1, max_length=40)
+    country: str | None = Field(default=None, max_length=3, description="Administrators only.")
+    course_id: int
+    completed_on: date
+    result: CompletionResult
+    score: float | None = Field(default=None, ge=rules.SCORE_RANGE[0], le=rules.SCORE_RANGE[1])
+    waiver_reason: str | None = Field(default=None, max_length=500)
+    session_id: int | None = None
+
+    @model_validator(mode="after")
+    def _waiver_has_reason(self) -> "CompletionIn":
+        if problem := rules.waiver_problem(self.result, self.waiver_reason):
+            raise ValueError(problem)
+        return self
+
+    def entry(self) -> CompletionEntry:
+        return CompletionEntry(**{**self.model_dump(), "result": self.result.value})

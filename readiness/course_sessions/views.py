@@ -1,8 +1,6 @@
 """Pages: a centre's course sessions, and the form to add, change or delete one."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from pydantic import ValidationError
 
 from readiness.accounts.scope import Actor

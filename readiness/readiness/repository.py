@@ -237,8 +237,24 @@ def _held(roster: sa.CTE, lines: sa.CTE, window: Window, *, everyone: bool) -> s
     last day of the tour.
 
     everyone=True keeps a row (with nulls) for eligible people without any completion, for
-    listing gaps; the counts need only people with one, which lets the database start from
-    each person's few completions instead of every person-and-line pair.
+    listing gaps; the counts need only people with one.
+    """
+    latest = _latest_counting(roster, lines, window)
+    held_course = and_(latest.c.person_id == roster.c.person_id, latest.c.course_id == lines.c.course_id)
+    query = select(
+        roster.c.unit_id, roster.c.person_id, lines.c.line_id, lines.c.validity_months,
+        latest.c.latest_by_as_of, latest.c.latest_by_last_day,
+    ).select_from(roster).join(lines, _role_matches(lines, roster))
+    query = query.outerjoin(latest, held_course) if everyone else query.join(latest, held_course)
+    return query.subquery("held")
+
+
+def _latest_counting(roster: sa.CTE, lines: sa.CTE, window: Window) -> sa.Subquery:
+    """Per rostered person and required course: the latest counting completion up to the date
+    and up to the last day of the tour.
+
+    Aggregating each person's completions once, before meeting the lines, keeps the work
+    proportional to the completions read, not to people × lines.
     """
     counts_for = _counts_for(lines)
     taken = Course.__table__.alias("taken")
@@ -248,42 +264,21 @@ def _held(roster: sa.CTE, lines: sa.CTE, window: Window, *, everyone: bool) -> s
     )
     by_as_of = case((and_(counting, Completion.completed_on <= window.as_of), Completion.completed_on))
     by_last_day = case((counting, Completion.completed_on))
-    columns = (roster.c.unit_id, roster.c.person_id, lines.c.line_id, lines.c.validity_months)
-    query = select(
-        *columns,
-        func.max(by_as_of).label("latest_by_as_of"),
-        func.max(by_last_day).label("latest_by_last_day"),
-    ).select_from(roster)
-    if everyone:
-        query = _every_eligible_pair(query, roster, lines, counts_for, taken, window)
-    else:
-        query = _pairs_with_completions(query, roster, lines, counts_for, taken, window)
-    return query.group_by(*columns).subquery("held")
-
-
-def _every_eligible_pair(query, roster, lines, counts_for, taken, window) -> sa.Select:
     return (
-        query.join(lines, _role_matches(lines, roster))
-        .join(counts_for, counts_for.c.target == lines.c.course_id)
-        .outerjoin(
-            Completion,
-            and_(
-                Completion.person_id == roster.c.person_id,
-                Completion.course_id == counts_for.c.source,
-                Completion.completed_on <= window.last_tour_day,
-            ),
+        select(
+            Completion.person_id,
+            counts_for.c.target.label("course_id"),
+            func.max(by_as_of).label("latest_by_as_of"),
+            func.max(by_last_day).label("latest_by_last_day"),
         )
-        .outerjoin(taken, taken.c.id == Completion.course_id)
-    )
-
-
-def _pairs_with_completions(query, roster, lines, counts_for, taken, window) -> sa.Select:
-    return (
-        query.join(Completion, Completion.person_id == roster.c.person_id)
         .join(counts_for, counts_for.c.source == Completion.course_id)
-        .join(lines, and_(lines.c.course_id == counts_for.c.target, _role_matches(lines, roster)))
         .join(taken, taken.c.id == Completion.course_id)
-        .where(Completion.completed_on <= window.last_tour_day)
+        .where(
+            Completion.person_id.in_(select(roster.c.person_id)),
+            Completion.completed_on <= window.last_tour_day,
+        )
+        .group_by(Completion.person_id, counts_for.c.target)
+        .subquery("latest")
     )
 
 

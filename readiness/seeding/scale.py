@@ -27,13 +27,23 @@ class ScaleSize:
     units: int = 2_500
     people: int = 250_000
     completions: int = 2_500_000
-    infantry_share: float = 0.4  # so that the mission view of one type spans hundreds of units
+    infantry_share: float = 0.13  # about 325 infantry battalions: a mission view over ≥ 300 units
 
 
 def load_scale_data(engine: Engine, *, size: ScaleSize, seed: int, today: date) -> dict[str, int]:
     """Insert the generated data set in one transaction; refuses to run twice on the same database."""
     with engine.begin() as connection:
-        return insert_scale_data(connection, size=size, seed=seed, today=today)
+        counts = insert_scale_data(connection, size=size, seed=seed, today=today)
+    refresh_statistics(engine)
+    return counts
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Give the planner fresh statistics after a bulk load (and PostgreSQL its visibility map,
+    without which it cannot answer from covering indexes alone)."""
+    statement = "VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql(statement)
 
 
 def insert_scale_data(connection: Connection, *, size: ScaleSize, seed: int, today: date) -> dict[str, int]:

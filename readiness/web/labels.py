@@ -26,6 +26,18 @@ LABELS: dict[str, dict[str, str]] = {
         "completed": _n("Completed"),
         "waived": _n("Waived"),
     },
+    "readiness_status": {
+        "ready": _n("Ready"),
+        "partial": _n("Partially ready"),
+        "not_ready": _n("Not ready"),
+    },
+    "requirement_field": {
+        "title": _n("Title"),
+        "mission": _n("Mission"),
+        "unit_type": _n("Unit type"),
+        "tour_months": _n("Tour (months)"),
+        "min_women_pct": _n("Women, at least"),
+    },
     "gender": {"F": _n("Woman"), "M": _n("Man")},
     "branch": {"military": _n("Military"), "police": _n("Police")},
     "course_category": {

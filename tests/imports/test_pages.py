@@ -103,3 +103,20 @@ def test_the_identity_links_page_lists_the_centres_links(login_as):
 
 def test_the_identity_links_page_is_refused_to_a_partner(login_as):
     assert login_as("partner").get("/identity-links").status_code == 403
+
+
+def test_an_allowed_kind_shows_the_upload_form_and_its_columns(login_as):
+    page = login_as("force_generation", country="XRA").get("/imports/roster")
+
+    assert page.status_code == 200
+    assert 'type="file"' in page.text and "unit_code" in page.text
+
+
+def test_the_navigation_shows_each_role_the_pages_it_can_use(login_as):
+    force_generation = login_as("force_generation", country="XRA").get("/").text
+    centre = login_as("training_centre", country="XRA").get("/").text
+    planner = login_as("mission_planner").get("/").text
+
+    assert 'href="/imports"' in force_generation and 'href="/completions/new"' not in force_generation
+    assert all(link in centre for link in ('href="/imports"', 'href="/completions/new"', 'href="/sessions"'))
+    assert 'href="/imports"' not in planner

@@ -136,3 +136,12 @@ def test_the_pages_refuse_a_mission_planner_and_a_missing_csrf_token(login_as):
 
     assert planner.get("/sessions").status_code == 403
     assert no_token.post("/sessions", data=session_body(factories.CourseFactory())).status_code == 403
+
+
+def test_the_new_session_page_offers_the_courses_and_no_centre_choice_to_a_centre(login_as):
+    client = login_as("training_centre", country="XSA")
+    factories.CourseFactory(code="POC-7")
+
+    page = client.get("/sessions/new")
+
+    assert page.status_code == 200 and "POC-7" in page.text and 'name="centre_id"' not in page.text

@@ -2,7 +2,7 @@
 
 Revision ID: 2026_11_29_0001
 Revises: 
-Create Date: 2026-11-29 19:56:07.510132
+Create Date: 2026-11-29 20:13:57.574027
 """
 
 from alembic import op
@@ -300,6 +300,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('completion', schema=None) as batch_op:
         batch_op.create_index('ix_completion_course_person', ['course_id', 'person_id', 'completed_on'], unique=False)
+        batch_op.create_index('ix_completion_person_course_result', ['person_id', 'course_id', 'completed_on', 'result'], unique=False)
         batch_op.create_index('ix_completion_source_ref', ['source_ref'], unique=False)
 
     op.create_table('requirement_line',
@@ -326,6 +327,7 @@ def downgrade() -> None:
     op.drop_table('requirement_line')
     with op.batch_alter_table('completion', schema=None) as batch_op:
         batch_op.drop_index('ix_completion_source_ref')
+        batch_op.drop_index('ix_completion_person_course_result')
         batch_op.drop_index('ix_completion_course_person')
 
     op.drop_table('completion')

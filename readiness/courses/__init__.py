@@ -1,0 +1,1 @@
+"""The course catalogue: categories, search, equivalences and upcoming sessions."""
