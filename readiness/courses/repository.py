@@ -20,7 +20,7 @@ def _matching(category: str | None, text: str | None) -> sa.Select:
 
 
 def count_courses(session: Session, *, category: str | None, text: str | None) -> int:
-    query = _matching(category, text).with_only_columns(sa.func.count()).order_by(None)
+    query = sa.select(sa.func.count()).select_from(_matching(category, text).subquery())
     return session.execute(query).scalar_one()
 
 

@@ -26,6 +26,9 @@ from readiness.readiness.schemas import (
     UnitSummary,
 )
 from readiness.requirements.service import parse_requirement_code
+from readiness.units import repository as units_repository
+
+NO_TARGET = "no_target"
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,59 @@ def unit_gaps(
         as_of=day, tour_end=rules.tour_end(day, requirement.tour_months),
         gaps=[_person_gap(row, by_line[row.line_id]) for row in rows],
     )
+
+
+@dataclass(frozen=True)
+class TargetReadiness:
+    """A unit against its target requirement (the latest for its target mission and unit type)."""
+
+    unit_id: int
+    requirement: str | None
+    requirement_version: int | None
+    as_of: date | None
+    score: float | None
+    status: str  # ready, partial, not_ready, or no_target
+
+
+def target_readiness(
+    session: Session, *, actor: Actor, unit_ids: sa.Select, on: date | None = None
+) -> dict[int, TargetReadiness]:
+    """Unit id -> readiness against its target requirement on `on` (default: planned deployment, else today).
+
+    Set-based: units are grouped by (requirement, date) and each group is counted at once, so
+    the statements are 2 + one per requirement + two per group, whatever the number of units
+    or people. With `on` given there is one group per requirement.
+    """
+    targets = units_repository.unit_targets(session, unit_ids, actor.readable_countries())
+    requirements = units_repository.requirements_in(session, {t.requirement_id for t in targets})
+    specs = {rid: repository.line_specs(session, rid) for rid in requirements}
+    results = {t.unit_id: _no_target(t.unit_id) for t in targets if t.requirement_id is None}
+    for (requirement_id, day), ids in _target_groups(targets, on).items():
+        requirement = requirements[requirement_id]
+        window = _window(requirement, specs[requirement_id], day)
+        selected = sa.select(Unit.id).where(Unit.id.in_(ids))
+        cards = _scorecards(session, requirement, specs[requirement_id], window, selected, ids)
+        for unit_id, card in cards.items():
+            results[unit_id] = TargetReadiness(
+                unit_id=unit_id, requirement=requirement.code, requirement_version=requirement.version,
+                as_of=day, score=card.score, status=card.status,
+            )
+    return results
+
+
+def _target_groups(targets, on: date | None) -> dict[tuple[int, date], list[int]]:
+    # Units pledged to the same requirement on the same day are counted in one pass.
+    groups: dict[tuple[int, date], list[int]] = {}
+    for target in targets:
+        if target.requirement_id is not None:
+            day = on or target.planned_deployment or date.today()
+            groups.setdefault((target.requirement_id, day), []).append(target.unit_id)
+    return groups
+
+
+def _no_target(unit_id: int) -> TargetReadiness:
+    return TargetReadiness(unit_id=unit_id, requirement=None, requirement_version=None,
+                           as_of=None, score=None, status=NO_TARGET)
 
 
 def scorecard(
@@ -231,15 +287,18 @@ def _readable_unit(session: Session, actor: Actor, unit_code: str) -> Unit:
 
 def _window_and_lines(session: Session, requirement: Requirement, day: date) -> tuple[Window, list[LineSpec]]:
     specs = repository.line_specs(session, requirement.id)
+    return _window(requirement, specs, day), specs
+
+
+def _window(requirement: Requirement, specs: list[LineSpec], day: date) -> Window:
     last_day = rules.tour_end(day, requirement.tour_months) - timedelta(days=1)
     validities = {spec.validity_months for spec in specs if spec.validity_months}
-    window = Window(
+    return Window(
         as_of=day,
         last_tour_day=last_day,
         earliest_on_as_of={m: rules.earliest_valid_completion(day, m) for m in validities},
         earliest_on_last_day={m: rules.earliest_valid_completion(last_day, m) for m in validities},
     )
-    return window, specs
 
 
 def _line_count(spec: LineSpec, groups: list[RosterGroup], trained: TrainedCount | None) -> LineCount:

@@ -1,7 +1,8 @@
 """Real-browser tests: Debian's Chromium driven by Playwright against a live server.
 
-The server runs in a thread on its own SQLite database holding the reference and demo data
-(browser tests need committed data, which the rolled-back test transactions cannot give).
+The server runs in a thread on its own database holding the reference and demo data
+(browser tests need committed data, which the rolled-back test transactions cannot give); on
+PostgreSQL runs, a sibling database `<test database>_browser` that it creates and fills.
 Without Chromium these tests are skipped, unless READINESS_REQUIRE_BROWSER=1 (as in CI),
 where a missing browser is a failure.
 """
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from readiness import migrate
 from readiness.app import create_app
@@ -43,10 +46,24 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _browser_database_url() -> str:
+    """A database of its own for the live server: SQLite, or a sibling of the PostgreSQL test database."""
+    test_url = os.environ.get("READINESS_TEST_DATABASE_URL")
+    if not test_url:
+        return f"sqlite:///{Path(tempfile.mkdtemp(prefix='readiness-browser-db-')) / 'demo.db'}"
+    url = make_url(test_url)
+    browser_url = url.set(database=f"{url.database}_browser")
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{browser_url.database}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{browser_url.database}"')
+    admin.dispose()
+    return browser_url.render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def demo_engine():
-    path = Path(tempfile.mkdtemp(prefix="readiness-browser-db-")) / "demo.db"
-    engine = build_engine(f"sqlite:///{path}")
+    engine = build_engine(_browser_database_url())
     migrate.upgrade(engine)
     with unit_of_work(engine) as session:
         load_reference_data(session, get_settings().seed_dir)

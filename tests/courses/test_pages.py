@@ -49,6 +49,16 @@ def test_the_live_search_answers_only_the_rows_matching_code_or_title(login_as, 
     assert "<html" not in page.text and listed(page.text) == ["CASEVAC-T"]
 
 
+def test_the_unfiltered_catalogue_counts_every_course(login_as, catalogue, session):
+    from readiness.models import Course
+
+    total = len(session.exec(select(Course)).all())
+
+    page = login_as("mission_planner").get("/courses")
+
+    assert f"{total} courses" in page.text
+
+
 def test_no_match_says_what_to_try(login_as, catalogue):
     page = login_as("mission_planner").get("/courses?q=zzzz-nothing")
 

@@ -1,0 +1,49 @@
+"""Every page, for every role that can open it, has no serious or critical axe-core violation.
+
+Pages are found from the app's own routes: every GET page without a path parameter, plus the
+record pages listed in RECORD_PAGES, so a page added later is checked without editing this file.
+"""
+
+import pytest
+from fastapi.routing import APIRoute
+
+from readiness.app import create_app
+from tests.browser.accessibility import blocking_violations
+
+ROLES = ["admin", "training_centre", "force_generation", "mission_planner", "partner"]
+SKIPPED_PREFIXES = ("/api/", "/healthz", "/static", "/logout")
+# Record pages with an example from the demo data (path parameters filled in).
+RECORD_PAGES = ["/units/GHA-INF-01", "/courses/UNBFAC", "/requirements/MINUSCA-INF-2026",
+                "/missions/compare?requirement=MINUSCA-INF-2026"]
+
+
+def _page_paths() -> list[str]:
+    paths = set()
+    for route in create_app().routes:
+        if isinstance(route, APIRoute) and "GET" in route.methods and "{" not in route.path:
+            if not route.path.startswith(SKIPPED_PREFIXES) and not route.path.endswith((".csv", ".xlsx", ".json")):
+                paths.add(route.path)
+    return sorted(paths)
+
+
+PAGES = _page_paths() + RECORD_PAGES
+
+
+def test_the_sign_in_page_is_accessible(page, live_server):
+    page.goto(f"{live_server}/login")
+    assert blocking_violations(page) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_a_role_opens_is_accessible(page, live_server, sign_in, role):
+    sign_in(role)
+    problems = {}
+    for path in PAGES:
+        response = page.goto(live_server + path)
+        if response is None or response.status >= 400 and response.status not in (403, 404):
+            problems[path] = f"HTTP {response.status if response else 'no response'}"
+            continue
+        violations = blocking_violations(page)
+        if violations:
+            problems[path] = violations
+    assert problems == {}
