@@ -17,20 +17,24 @@ from readiness.completions import api as completions_api
 from readiness.completions import views as completions_views
 from readiness.course_sessions import api as course_sessions_api
 from readiness.course_sessions import views as course_sessions_views
+from readiness.courses import api as courses_api
 from readiness.courses import views as courses_views
 from readiness.config import get_settings
 from readiness.db import database_answers, get_engine
 from readiness.errors import ReadinessError
 from readiness.imports import api as imports_api
 from readiness.imports import views as imports_views
+from readiness.missions import api as missions_api
 from readiness.missions import views as missions_views
 from readiness.overview import api as overview_api
 from readiness.overview import views as overview_views
 from readiness.people import api as people_api
+from readiness.people import views as people_views
 from readiness.readiness import api as readiness_api
 from readiness.requirements import api as requirements_api
 from readiness.requirements import views as requirements_views
 from readiness.units import api as units_api
+from readiness.units import views as units_views
 from readiness.web import auth, i18n, language, security
 from readiness.web.templating import render
 from readiness.xapi import api as xapi_api
@@ -71,6 +75,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.include_router(language.router)
     app.include_router(units_api.router)
     app.include_router(people_api.router)
+    app.include_router(units_views.router)
+    app.include_router(people_views.router)
     app.include_router(completions_api.router)
     app.include_router(imports_views.router)
     app.include_router(completions_views.router)
@@ -81,6 +87,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.include_router(missions_views.router)
     app.include_router(requirements_views.router)
     app.include_router(courses_views.router)
+    app.include_router(missions_api.router)
+    app.include_router(courses_api.router)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     _register_error_handlers(app)
     return app

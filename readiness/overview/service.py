@@ -1,13 +1,15 @@
 """The home page's figures, read from the database."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
-from readiness.models import PcrsLevel, UnitStatus
+from readiness.models import PcrsLevel, Role, UnitStatus
 from readiness.overview import repository
+from readiness.readiness import rules
+from readiness.readiness.service import percentage, target_readiness
 
 RECENT_DAYS = 90
 
@@ -50,3 +52,97 @@ def overview(session: Session, *, actor: Actor, today: date) -> Overview:
         recent_days=RECENT_DAYS,
         units=units,
     )
+
+
+# --- the dashboard ------------------------------------------------------------------------
+
+LAPSE_DAYS = 90
+IMPORTS_SHOWN = 5
+READINESS_ORDER = ["ready", "partial", "not_ready", "no_target"]
+# UN Uniformed Gender Parity Strategy, targets for 2028: women in military contingents and in
+# formed police units (the only police unit type here).
+PARITY_TARGETS_2028 = {"military": 15.0, "police": 20.0}
+
+
+@dataclass(frozen=True)
+class LapsingCourse:
+    course: str
+    title: str
+    people: int
+
+
+@dataclass(frozen=True)
+class WomenShare:
+    unit_type: str
+    name: str
+    people: int
+    women: int
+    share: float
+    target: float
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    figures: Overview
+    readiness: dict[str, int]
+    lapsing: list[LapsingCourse]
+    lapse_until: date
+    women: list[WomenShare]
+    imports: list | None  # None: the role does not see imports
+
+
+def dashboard(session: Session, *, actor: Actor, today: date) -> Dashboard:
+    """The home page: the overview figures, readiness by status, lapsing training, women, imports."""
+    return Dashboard(
+        figures=overview(session, actor=actor, today=today),
+        readiness=readiness_by_status(session, actor=actor),
+        lapsing=lapsing_training(session, actor=actor, today=today),
+        lapse_until=today + timedelta(days=LAPSE_DAYS),
+        women=women_share(session, actor=actor, today=today),
+        imports=recent_imports(session, actor=actor),
+    )
+
+
+def readiness_by_status(session: Session, *, actor: Actor) -> dict[str, int]:
+    """Readable units by readiness against their target requirement on their planned deployment."""
+    unit_ids = repository.readable_unit_ids(actor.readable_countries())
+    counts = {status: 0 for status in READINESS_ORDER}
+    for target in target_readiness(session, actor=actor, unit_ids=unit_ids).values():
+        counts[target.status] += 1
+    return counts
+
+
+def lapsing_training(session: Session, *, actor: Actor, today: date) -> list[LapsingCourse]:
+    """People per course whose training is valid today and lapses within LAPSE_DAYS.
+
+    Counts the course taken (not equivalences), over the people of the actor's readable countries.
+    """
+    until = today + timedelta(days=LAPSE_DAYS)
+    validities = repository.course_validities(session)
+    if not validities:
+        return []
+    rows = repository.lapsing_by_course(
+        session, actor.readable_countries(),
+        valid_from={m: rules.earliest_valid_completion(today, m) for m in validities},
+        lapsed_from={m: rules.earliest_valid_completion(until, m) for m in validities},
+    )
+    return [LapsingCourse(course, title, people) for course, title, people in rows]
+
+
+def women_share(session: Session, *, actor: Actor, today: date) -> list[WomenShare]:
+    """Women's share on today's rosters per unit type, against the 2028 gender parity target."""
+    rows = repository.women_by_unit_type(session, today, actor.readable_countries())
+    return [
+        WomenShare(unit_type=slug, name=name, people=people, women=women,
+                   share=percentage(women, people), target=PARITY_TARGETS_2028.get(branch, 15.0))
+        for slug, name, branch, people, women in rows
+    ]
+
+
+def recent_imports(session: Session, *, actor: Actor, limit: int = IMPORTS_SHOWN) -> list | None:
+    """The latest imports: every one for admins, their country's for national staff, none otherwise."""
+    if actor.is_admin:
+        return repository.recent_imports(session, None, limit)
+    if actor.role in (Role.training_centre, Role.force_generation) and actor.country_code:
+        return repository.recent_imports(session, actor.country_code, limit)
+    return None

@@ -1,10 +1,11 @@
-"""The home page."""
+"""The home page: the dashboard of the actor's countries."""
 
 from datetime import date
 
 from fastapi import APIRouter, Request
 
-from readiness.overview.service import LEVEL_ORDER, STATUS_ORDER, overview
+from readiness.overview.service import LEVEL_ORDER, STATUS_ORDER, dashboard
+from readiness.web import charts
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
 from readiness.web.templating import render
@@ -14,9 +15,7 @@ router = APIRouter()
 
 @router.get("/", name="home")
 def home(request: Request, session: SessionDep, actor: CurrentActor):
-    figures = overview(session, actor=actor, today=date.today())
-    return render(
-        request,
-        "home.html",
-        {"figures": figures, "levels": LEVEL_ORDER, "statuses": STATUS_ORDER},
-    )
+    board = dashboard(session, actor=actor, today=date.today())
+    context = {"board": board, "figures": board.figures, "levels": LEVEL_ORDER, "statuses": STATUS_ORDER,
+               "bar": charts.Bar}
+    return render(request, "home.html", context)

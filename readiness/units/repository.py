@@ -190,7 +190,7 @@ def history_size(session: Session, unit_id: int, on: date) -> int:
 
 def filter_choices(session: Session, countries: frozenset[str] | None) -> dict[str, list[str]]:
     """The values the units list can be filtered by: countries, unit types and target missions."""
-    country_query = sa.select(sa.distinct(Unit.country_code)).order_by(Unit.country_code)
+    country_query = sa.select(Unit.country_code).distinct().order_by(Unit.country_code)
     if countries is not None:
         country_query = country_query.where(Unit.country_code.in_(countries))
     return {

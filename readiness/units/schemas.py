@@ -49,7 +49,8 @@ class UnitListQuery:
 
     def query(self, **changes) -> str:
         """This view's query string, with `changes` (sort=, dir=, page=) applied."""
-        values = {**self.filters.model_dump(), "readiness": self.readiness, "sort": self.sort,
+        filters = self.filters.model_dump(exclude={"search"})
+        values = {"q": self.filters.search, **filters, "readiness": self.readiness, "sort": self.sort,
                   "dir": "desc" if self.descending else "asc", "page": self.page}
         values.update(changes)
         kept = {key: value for key, value in values.items() if value not in (None, "", 1) or key == "sort"}

@@ -14,7 +14,7 @@ def unit_order(page) -> list[str]:
 
 def column_values(page, position: int) -> list[float]:
     cells = page.locator(f"#heatmap-table tbody tr td:nth-of-type({position + 3})").all_inner_texts()
-    return [float(text.split()[-2].replace(",", "")) for text in cells]
+    return [float(text.split()[-1].replace(",", "")) for text in cells]
 
 
 def test_a_planner_compares_units_and_sorts_them_by_a_line(page, live_server, sign_in):
