@@ -69,6 +69,14 @@ class Actor:
             self.role == Role.training_centre and country_code == self.country_code
         )
 
+    def can_keep_sessions(self) -> bool:
+        """Administrators, and training-centre users bound to a centre, keep course sessions."""
+        return self.is_admin or (self.role == Role.training_centre and self.centre_id is not None)
+
+    def can_keep_sessions_of(self, centre_id: int) -> bool:
+        """May create, change or delete the sessions of the centre `centre_id`."""
+        return self.is_admin or (self.role == Role.training_centre and self.centre_id == centre_id)
+
     def can_keep_courses(self) -> bool:
         return self.role in (Role.admin, Role.training_centre)
 

@@ -1,9 +1,8 @@
 """Pages: log one completion (htmx person look-up, inline validation, recent list), edit and delete."""
 
 from datetime import date
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 
 from readiness.accounts.scope import Actor
 from readiness.completions import service
@@ -12,19 +11,11 @@ from readiness.course_sessions import service as course_sessions
 from readiness.errors import Forbidden, ReadinessError
 from readiness.web.auth import CurrentActor, form_status, see_other
 from readiness.web.deps import SessionDep
+from readiness.web.forms import FormValues
 from readiness.web.i18n import gettext as _
 from readiness.web.templating import render, wants_fragment
 
 router = APIRouter()
-
-
-async def form_values(request: Request) -> dict[str, str]:
-    """The posted form's text fields."""
-    form = await request.form()
-    return {name: value for name, value in form.items() if isinstance(value, str)}
-
-
-FormValues = Annotated[dict[str, str], Depends(form_values)]
 
 
 def _require_logging(actor: Actor) -> None:

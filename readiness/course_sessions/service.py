@@ -9,21 +9,12 @@ from readiness.audit.service import changed, record as audit_record, snapshot
 from readiness.course_sessions import repository
 from readiness.course_sessions.schemas import SessionCreate, SessionPublic, SessionUpdate
 from readiness.errors import Conflict, Forbidden, Invalid, NotFound
-from readiness.models import CourseSession, Role
+from readiness.models import CourseSession
 from readiness.web.i18n import gettext as _
 
 
-def may_keep_sessions(actor: Actor) -> bool:
-    """Training centres (their own centre's) and administrators keep sessions."""
-    return actor.is_admin or (actor.role == Role.training_centre and actor.centre_id is not None)
-
-
-def _may_keep(actor: Actor, centre_id: int) -> bool:
-    return actor.is_admin or (actor.role == Role.training_centre and actor.centre_id == centre_id)
-
-
 def _require_keeper(actor: Actor) -> None:
-    if not may_keep_sessions(actor):
+    if not actor.can_keep_sessions():
         raise Forbidden(_("Course sessions are kept by training centres and administrators."))
 
 
@@ -38,7 +29,7 @@ def list_sessions(session: Session, *, actor: Actor, course: str | None = None, 
 
 def choices(session: Session, *, actor: Actor) -> list[SessionPublic]:
     """The sessions a completion logged by the actor may be tied to (none for other roles)."""
-    return list_sessions(session, actor=actor) if may_keep_sessions(actor) else []
+    return list_sessions(session, actor=actor) if actor.can_keep_sessions() else []
 
 
 def get_session(session: Session, *, actor: Actor, session_id: int) -> SessionPublic:
@@ -50,7 +41,7 @@ def get_session(session: Session, *, actor: Actor, session_id: int) -> SessionPu
 def _kept(session: Session, actor: Actor, session_id: int) -> CourseSession:
     _require_keeper(actor)
     course_session = repository.get(session, session_id)
-    if course_session is None or not _may_keep(actor, course_session.centre_id):
+    if course_session is None or not actor.can_keep_sessions_of(course_session.centre_id):
         raise NotFound(_("There is no course session with id %(id)s.", id=session_id))
     return course_session
 

@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from readiness.accounts.scope import Actor
 from readiness.completions import service as completions
-from readiness.completions.views import FormValues
+from readiness.web.forms import FormValues
 from readiness.course_sessions import service
 from readiness.course_sessions.schemas import SessionCreate, SessionUpdate
 from readiness.errors import ReadinessError

@@ -1,5 +1,7 @@
 """Pages: the requirements list, a requirement's versions, the editor (a draft saved as a new version), the diff."""
 
+from collections import Counter
+
 from fastapi import APIRouter, Request
 from starlette.datastructures import FormData
 
@@ -20,9 +22,7 @@ router = APIRouter()
 @router.get("/requirements", name="requirements")
 def requirements_page(request: Request, actor: CurrentActor, session: SessionDep):
     versions = service.list_requirements(session)
-    counts: dict[str, int] = {}
-    for requirement in versions:
-        counts[requirement.code] = counts.get(requirement.code, 0) + 1
+    counts = Counter(requirement.code for requirement in versions)
     context = {"requirements": latest_versions(versions), "counts": counts}
     return render(request, "requirements/index.html", context)
 

@@ -6,7 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from readiness.models import Assignment, Completion, Person
+from readiness.models import Assignment, Completion, Person, RequirementLine
 from tests.factories import CountryFactory, UnitTypeFactory
 from tests.readiness.pledged import a_course, mission_requirement, pledged_unit, staffed
 
@@ -76,11 +76,17 @@ def test_a_planner_sees_counts_but_no_names_or_service_numbers(login_as):
     assert not any(p.service_number in page or p.family_name in page for p in people)
 
 
-def test_a_planner_may_not_export_who_needs_what_nor_read_the_roster(login_as):
+def test_a_planner_may_not_export_who_needs_what(login_as):
     client = login_as("mission_planner")
     unit, requirement, _people = pledged_with_people()
     export = client.get(f"/units/{unit.code}/export/gaps.csv", params={"requirement": requirement.code})
     assert export.status_code == 403
+
+
+def test_a_partner_may_not_read_the_roster(login_as):
+    country = CountryFactory()
+    client = login_as("partner", partner_countries=(country.code,))
+    unit, _requirement, _people = pledged_with_people(country.code)
     assert client.get(f"/units/{unit.code}/roster", headers=HTMX).status_code == 403
 
 
@@ -114,9 +120,9 @@ def test_who_needs_what_exports_neutralised_names(login_as, session):
 
 def test_a_900_person_unit_page_stays_under_60_kb(login_as, session):
     client = login_as("admin")
-    unit, _requirement, _people = pledged_with_people(trained=0, untrained=0)
-    course_id = session.execute(sa.select(Completion.course_id).limit(1)).scalar() or a_course().id
-    enrol_many(session, unit, 900, course_id)
+    unit, requirement, _people = pledged_with_people(trained=0, untrained=0)
+    line_course = sa.select(RequirementLine.course_id).where(RequirementLine.requirement_id == requirement.id)
+    enrol_many(session, unit, 900, session.execute(line_course).scalar_one())
     page = client.get(f"/units/{unit.code}")
     assert "900 people on the roster today" in page.text
     assert len(page.content) <= 60 * 1024

@@ -161,3 +161,14 @@ def test_planners_and_partners_may_not_search_people(login_as, two_countries, ro
     response = sign_in(login_as, role).get("/api/v1/people")
     assert response.status_code == 403
     assert f"Name{OWN}" not in response.text
+
+
+def test_a_training_centre_keeps_only_its_own_centres_sessions():
+    centre_user = Actor(email="c@example.org", role=Role.training_centre, country_code=OWN, centre_id=7)
+    assert centre_user.can_keep_sessions() and centre_user.can_keep_sessions_of(7)
+    assert not centre_user.can_keep_sessions_of(8)
+    unbound = Actor(email="u@example.org", role=Role.training_centre, country_code=OWN)
+    assert not unbound.can_keep_sessions()
+    for role in (Role.force_generation, Role.mission_planner, Role.partner):
+        assert not actor_of(role).can_keep_sessions()
+    assert actor_of(Role.admin).can_keep_sessions_of(8)
