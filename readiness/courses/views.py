@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 
+from readiness.accounts.scope import Actor
 from readiness.courses import service
 from readiness.courses.service import CatalogueFilter
-from readiness.accounts.scope import Actor
 from readiness.errors import NotFound, ReadinessError
 from readiness.readiness import equivalences
 from readiness.web.auth import CurrentActor, form_status, see_other

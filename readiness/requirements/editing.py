@@ -11,7 +11,11 @@ from sqlmodel import Session
 from readiness.accounts.scope import Actor
 from readiness.errors import Forbidden, Invalid
 from readiness.requirements import service
-from readiness.requirements.schemas import RequirementIn, RequirementLineIn, RequirementOut
+from readiness.requirements.schemas import (
+    RequirementIn,
+    RequirementLineIn,
+    RequirementOut,
+)
 from readiness.web.i18n import gettext as _
 
 COMPARED_FIELDS = ("title", "mission", "unit_type", "tour_months", "min_women_pct")

@@ -40,7 +40,7 @@ def test_a_planner_gets_a_clear_refusal(login_as):
     assert page.status_code == 403 and "unit-level figures" in page.text
 
 
-def test_a_partner_gets_a_clear_refusal_on_a_person_page(login_as):
+def test_a_partner_does_not_find_a_person_page(login_as):
     country = CountryFactory()
     client = login_as("partner", partner_countries=(country.code,))
     person = PersonFactory(country_code=country.code)
