@@ -147,12 +147,12 @@ def month_ends(today: date, months: int) -> list[date]:
 
 
 def gaps_page(session: Session, *, actor: Actor, code: str, requirement: str, as_of: date | None,
-              page: int) -> tuple[Page[PersonGap], date]:
+              page: int) -> Page[PersonGap]:
     """One page of who needs what (personal data: refused to roles that may not see people)."""
     gaps = engine.unit_gaps(session, actor=actor, unit_code=code, requirement_code=requirement, as_of=as_of)
     paging = PageRequest(page, PAGE_SIZE)
     items = gaps.gaps[paging.offset:paging.offset + paging.per_page]
-    return Page[PersonGap].of(items, paging, len(gaps.gaps)), gaps.as_of
+    return Page[PersonGap].of(items, paging, len(gaps.gaps))
 
 
 def all_gaps(session: Session, *, actor: Actor, code: str, requirement: str, as_of: date | None):

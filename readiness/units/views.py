@@ -1,6 +1,6 @@
 """Pages: the units list (filters, search, sort, exports) and the unit page (readiness card, people)."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from fastapi import APIRouter, Request
 
@@ -51,7 +51,7 @@ def unit_page(code: str, request: Request, actor: CurrentActor, session: Session
     unit = service.unit_report(session, actor=actor, code=code, requirement=requirement or None,
                                as_of=_day(as_of), today=today)
     context = {**_report_context(session, actor, unit, today), "printed_by": actor.email,
-               "printed_at": datetime.now(timezone.utc)}
+               "printed_at": datetime.now(UTC)}
     if unit.sees_people:
         context["roster"] = service.roster(session, actor=actor, code=code, on=today, page=1)
         context["history"] = service.completion_history(session, actor=actor, code=code, on=today, page=1)
@@ -61,7 +61,7 @@ def unit_page(code: str, request: Request, actor: CurrentActor, session: Session
 @router.get("/units/{code}/gaps", name="unit_gaps")
 def unit_gaps(code: str, request: Request, actor: CurrentActor, session: SessionDep, requirement: str = "",
               as_of: str = "", page: int = 1):
-    gaps, day = service.gaps_page(session, actor=actor, code=code, requirement=_required(requirement),
+    gaps = service.gaps_page(session, actor=actor, code=code, requirement=_required(requirement),
                                   as_of=_day(as_of), page=page)
     context = {"gaps": gaps, "code": code, "requirement": requirement, "as_of": as_of}
     return render(request, "units/_gaps.html", context)
@@ -115,7 +115,7 @@ def _report_context(session, actor, unit, today: date) -> dict:
                "as_of": report.as_of.isoformat() if report else ""}
     if report and unit.sees_people:
         context["gaps"] = service.gaps_page(session, actor=actor, code=unit.unit.code,
-                                            requirement=context["requirement"], as_of=report.as_of, page=1)[0]
+                                            requirement=context["requirement"], as_of=report.as_of, page=1)
     return context
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from fastapi import Request
@@ -26,9 +27,12 @@ def _format_number(value: float | int | None, digits: int = 0) -> str:
 
 
 def _format_percent(value: float | None) -> str:
+    """A percentage with one decimal, in the locale's own pattern (e.g. 12.5% / 12,5 %)."""
     if value is None:
         return ""
-    return format_percent(value / 100, format="#,##0.0 %", locale=i18n.current_locale.get())
+    locale = Locale.parse(i18n.current_locale.get())
+    pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
+    return format_percent(value / 100, format=pattern, locale=locale)
 
 
 @lru_cache
