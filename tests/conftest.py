@@ -23,7 +23,11 @@ from readiness import migrate  # noqa: E402
 from readiness.app import create_app  # noqa: E402
 from readiness.db import build_engine  # noqa: E402
 from readiness.web.deps import get_session  # noqa: E402
+from readiness.web.catalogues import compile_if_stale  # noqa: E402
 from tests import factories  # noqa: E402
+
+# The compiled catalogues are build products (git-ignored): make sure they match the sources.
+compile_if_stale()
 
 
 def _empty_database(engine) -> None:

@@ -24,19 +24,9 @@ CONVERSION = re.compile(r"%(?:\(\w+\))?[#0 +\-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[dio
 FIELD = re.compile(r"\{\w*\}")
 
 
-def compile_if_stale() -> None:
-    """Build the .mo when it is missing or older than the .po, and make the app load the new one."""
-    if not FRENCH_MO.exists() or FRENCH_MO.stat().st_mtime < FRENCH_PO.stat().st_mtime:
-        catalogues.compile_catalogues()
-        i18n.translations_for.cache_clear()
-
-
-compile_if_stale()
-
-
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogue():
-    compile_if_stale()
+    catalogues.compile_if_stale()
 
 
 @pytest.fixture

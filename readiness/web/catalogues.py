@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
-from readiness.web.i18n import SUPPORTED_LOCALES, TRANSLATIONS_DIR
+from readiness.web.i18n import SUPPORTED_LOCALES, TRANSLATIONS_DIR, translations_for
 
 PROJECT_ROOT = TRANSLATIONS_DIR.parent.parent
 TEMPLATE = TRANSLATIONS_DIR / "messages.pot"
@@ -34,7 +34,17 @@ def update() -> None:
 
 def compile_catalogues() -> None:
     if any(Path(TRANSLATIONS_DIR).glob("*/LC_MESSAGES/messages.po")):
-        _babel("compile", "-d", str(TRANSLATIONS_DIR), "--use-fuzzy")
+        _babel("compile", "-d", str(TRANSLATIONS_DIR))
+
+
+def compile_if_stale() -> None:
+    """Build the .mo files that are missing or older than their .po (tests and fresh checkouts)."""
+    for catalogue in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po"):
+        compiled = catalogue.with_suffix(".mo")
+        if not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime:
+            compile_catalogues()
+            translations_for.cache_clear()
+            return
 
 
 COMMANDS = {"extract": extract, "update": update, "compile": compile_catalogues}
