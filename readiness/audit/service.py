@@ -10,6 +10,7 @@ from readiness.audit import repository
 from readiness.audit.repository import AuditFilter
 from readiness.errors import Forbidden, Invalid
 from readiness.models import AuditEntry, User
+from readiness.web.i18n import gettext as _
 
 ACTIONS = frozenset({"create", "update", "delete", "import"})
 # Never copied into the trail: the trail is read by people who must not see them.
@@ -69,9 +70,9 @@ class AuditPage:
 def audit_page(session: Session, *, actor: Actor, filters: AuditFilter, page: int = 1) -> AuditPage:
     """One page of entries matching `filters`, newest first; admins only."""
     if not actor.is_admin:
-        raise Forbidden("Only administrators may read the audit trail.")
+        raise Forbidden(_("Only administrators may read the audit trail."))
     if page < 1:
-        raise Invalid("The page number must be 1 or more.")
+        raise Invalid(_("The page number must be 1 or more."))
     total = repository.count_entries(session, filters)
     entries = repository.entries(session, filters, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     return AuditPage(

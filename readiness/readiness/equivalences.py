@@ -7,6 +7,7 @@ from readiness.audit import service as audit
 from readiness.errors import Conflict, Forbidden, Invalid, NotFound
 from readiness.models import Course, CourseEquivalence
 from readiness.readiness import repository
+from readiness.web.i18n import gettext as _
 
 
 def declare_equivalence(
@@ -16,9 +17,9 @@ def declare_equivalence(
     _require_keeper(actor)
     course, counts_as = _course(session, course_code), _course(session, counts_as_code)
     if course.id == counts_as.id:
-        raise Invalid("a course cannot be declared equivalent to itself")
+        raise Invalid(_("A course cannot be declared equivalent to itself."))
     if repository.find_equivalence(session, course.id, counts_as.id):
-        raise Conflict(f"{course.code} already counts as {counts_as.code}")
+        raise Conflict(_("%(course)s already counts as %(counts_as)s.", course=course.code, counts_as=counts_as.code))
     equivalence = CourseEquivalence(
         course_id=course.id, counts_as_id=counts_as.id, note=note, recorded_by=actor.email
     )
@@ -37,7 +38,7 @@ def remove_equivalence(session: Session, *, actor: Actor, course_code: str, coun
     course, counts_as = _course(session, course_code), _course(session, counts_as_code)
     equivalence = repository.find_equivalence(session, course.id, counts_as.id)
     if equivalence is None:
-        raise NotFound(f"{course.code} is not declared to count as {counts_as.code}")
+        raise NotFound(_("%(course)s is not declared to count as %(counts_as)s.", course=course.code, counts_as=counts_as.code))
     before = audit.snapshot(equivalence)
     repository.delete(session, equivalence)
     audit.record(
@@ -49,11 +50,11 @@ def remove_equivalence(session: Session, *, actor: Actor, course_code: str, coun
 def _require_keeper(actor: Actor) -> None:
     # Recognising a national course as meeting a UN standard is the UN side's call.
     if not actor.can_keep_requirements():
-        raise Forbidden("only administrators and mission planners may declare equivalences")
+        raise Forbidden(_("Only administrators and mission planners may declare equivalences."))
 
 
 def _course(session: Session, code: str) -> Course:
     course = repository.find_course(session, code)
     if course is None:
-        raise NotFound(f"no course {code}")
+        raise NotFound(_("There is no course %(code)s.", code=code))
     return course

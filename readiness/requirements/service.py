@@ -9,7 +9,12 @@ from readiness.audit import service as audit
 from readiness.errors import Conflict, Forbidden, Invalid, NotFound
 from readiness.models import Requirement, RequirementLine
 from readiness.requirements import repository
-from readiness.requirements.schemas import RequirementIn, RequirementLineIn, RequirementOut
+from readiness.requirements.schemas import (
+    RequirementIn,
+    RequirementLineIn,
+    RequirementOut,
+)
+from readiness.web.i18n import gettext as _
 
 
 @dataclass
@@ -65,7 +70,7 @@ def _resolve_references(session: Session, requirements: list[RequirementIn]) -> 
                              "message": f"version {item.version} appears twice in the file"})
         seen.add((item.code, item.version))
     if problems:
-        raise Invalid(f"{len(problems)} problem(s) in the requirements; nothing was imported",
+        raise Invalid(_("%(count)d problem(s) in the requirements; nothing was imported.", count=len(problems)),
                       details=problems)
     return {"missions": missions, "unit_types": unit_types, "courses": courses}
 
@@ -137,7 +142,7 @@ def parse_requirement_code(code: str) -> tuple[str, int | None]:
     if not separator:
         return code, None
     if not version.isdigit() or int(version) < 1:
-        raise Invalid(f"requirement {code!r}: the version after @ must be a positive number")
+        raise Invalid(_("Requirement %(code)s: the version after @ must be a positive number.", code=code))
     return base, int(version)
 
 
@@ -153,7 +158,8 @@ def get_requirement(session: Session, *, code: str, version: int | None = None) 
     """One requirement version; the latest when `version` is None."""
     rows = repository.requirements_with_names(session, code=code, version=version)
     if not rows:
-        raise NotFound(f"no requirement {code}" + (f" version {version}" if version else ""))
+        raise NotFound(_("There is no requirement %(code)s version %(version)s.", code=code, version=version)
+                       if version else _("There is no requirement %(code)s.", code=code))
     requirement, acronym, slug = rows[-1]
     lines = repository.lines_by_requirement(session, [requirement.id])
     return _out(requirement, acronym, slug, lines.get(requirement.id, []))
@@ -163,7 +169,7 @@ def create_requirement(session: Session, *, actor: Actor, item: RequirementIn) -
     """Store a new requirement version (audited); an existing code and version is a conflict."""
     _require_keeper(actor)
     if repository.find_version(session, item.code, item.version) is not None:
-        raise Conflict(f"requirement {item.code} version {item.version} already exists")
+        raise Conflict(_("Requirement %(code)s version %(version)s already exists.", code=item.code, version=item.version))
     import_requirements(session, [item], recorded_by=actor.email, actor=actor)
     return get_requirement(session, code=item.code, version=item.version)
 
@@ -180,7 +186,7 @@ def delete_requirement(session: Session, *, actor: Actor, code: str, version: in
 
 def _require_keeper(actor: Actor) -> None:
     if not actor.can_keep_requirements():
-        raise Forbidden("only administrators and mission planners keep requirements")
+        raise Forbidden(_("Only administrators and mission planners keep requirements."))
 
 
 def _out(requirement: Requirement, acronym: str, slug: str, lines: list) -> RequirementOut:

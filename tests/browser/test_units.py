@@ -1,4 +1,4 @@
-"""Force generation pages in a real browser with the demo data: dashboard, units list, unit page."""
+"""Force generation pages in a real browser with the demo data: dashboard, units, unit page, people."""
 
 import re
 from pathlib import Path
@@ -49,6 +49,22 @@ def test_a_planner_sees_the_unit_without_names(page, live_server, sign_in):
     expect(page.locator("#needs-counts")).to_be_visible()
     expect(page.locator("#gaps-table")).to_have_count(0)
     expect(page.locator("#roster-table")).to_have_count(0)
+
+
+def test_people_are_found_as_you_type(page, live_server, sign_in):
+    sign_in("force_generation", "/people")
+    page.get_by_label("Service number or name").fill("GH00002")
+    expect(page).to_have_url(re.compile(r"q=GH00002"))
+    expect(page.locator("#people-table tbody tr").first).to_contain_text("GH00002")
+    page.locator("#people-table tbody a").first.click()
+    expect(page.locator("#person-completions")).to_be_visible()
+
+
+def test_a_planner_is_told_people_are_not_shown(page, live_server, sign_in):
+    sign_in("mission_planner")
+    response = page.goto(f"{live_server}/people")
+    assert response.status == 403
+    expect(page.locator("h1")).to_have_text("Not allowed")
 
 
 def test_screenshots_of_the_main_pages(page, live_server, sign_in):
