@@ -63,6 +63,7 @@ class UnitRow(UnitPublic):
     id: int
     unit_type_id: int
     requirement: str | None
+    requirement_version: int | None
     readiness_as_of: date | None
     score: float | None
     readiness: str

@@ -65,6 +65,7 @@ def filter_choices(session: Session, *, actor: Actor) -> dict[str, list[str]]:
 
 def _unit_row(row, target) -> UnitRow:
     return UnitRow.model_validate({**dict(row), "requirement": target.requirement, "score": target.score,
+                                   "requirement_version": target.requirement_version,
                                    "readiness_as_of": target.as_of, "readiness": target.status})
 
 
@@ -106,14 +107,19 @@ def unit_report(session: Session, *, actor: Actor, code: str, requirement: str |
                 as_of: date | None, today: date) -> UnitReport:
     """The unit with its readiness against `requirement` (default: its target) on `as_of`."""
     unit = readable_unit(session, actor=actor, code=code, on=today)
-    choices = repository.requirements_for_type(session, unit.unit_type_id)
-    chosen = requirement or unit.requirement or (choices[0].code if choices else None)
+    choices = _target_first(repository.requirements_for_type(session, unit.unit_type_id), unit)
+    chosen = requirement or (f"{choices[0].code}@{choices[0].version}" if choices else None)
     report = trend = None
     if chosen:
         report = engine.unit_readiness(session, actor=actor, unit_code=code, requirement_code=chosen, as_of=as_of)
         trend = readiness_trend(session, actor=actor, code=code, requirement=chosen, today=today)
     return UnitReport(unit=unit, requirement_choices=choices, report=report, trend=trend or [],
                       sees_people=actor.can_see_people_of(unit.country))
+
+
+def _target_first(choices: list, unit: UnitRow) -> list:
+    # The unit's own target leads the list; the others follow by code, newest version first.
+    return sorted(choices, key=lambda r: not (r.code == unit.requirement and r.version == unit.requirement_version))
 
 
 def readable_unit(session: Session, *, actor: Actor, code: str, on: date) -> UnitRow:

@@ -6,7 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from readiness.models import Assignment, Completion, Person, RequirementLine
+from readiness.models import Assignment, Completion, Person, RequirementLine, UnitType
 from tests.factories import CountryFactory, UnitTypeFactory
 from tests.readiness.pledged import a_course, mission_requirement, pledged_unit, staffed
 
@@ -141,3 +141,21 @@ def enrol_many(session, unit, count, course_id):
         {"person_id": i, "course_id": course_id, "completed_on": date(2025, 6, 1), "result": "passed",
          "source": "form", "recorded_by": "tests"} for i in ids[::2]])
     session.flush()
+
+
+def test_the_target_requirement_comes_first_and_another_can_be_chosen(login_as, session):
+    client = login_as("admin")
+    unit, target, _people = pledged_with_people()
+    mission_requirement(session.get(UnitType, target.unit_type_id), code="AAA-OTHER")
+    options = client.get(f"/units/{unit.code}").text.split('id="requirement"')[1].split("</select>")[0]
+    assert options.index(f"{target.code}@1") < options.index("AAA-OTHER@1") and "target" in options
+    chosen = client.get(f"/units/{unit.code}", params={"requirement": "AAA-OTHER@1"}, headers=HTMX)
+    assert "Readiness against AAA-OTHER@1" in chosen.text
+
+
+def test_a_planner_exports_the_report_without_names(login_as):
+    client = login_as("mission_planner")
+    unit, _requirement, people = pledged_with_people(trained=1, untrained=1)
+    export = client.get(f"/units/{unit.code}/export/report.csv")
+    assert export.status_code == 200 and unit.code in export.text
+    assert not any(p.service_number in export.text or p.family_name in export.text for p in people)
