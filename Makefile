@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup migrate seed translations clean
+.PHONY: run test setup migrate seed translations screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -35,6 +35,10 @@ run: seed
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Refresh the README's pictures (docs/screenshots/) from the browser tests.
+screenshots: setup
+	READINESS_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k "screenshot or planner_compares or adds_a_line or searches_the_catalogue"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

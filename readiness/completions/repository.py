@@ -95,3 +95,58 @@ def add(session: Session, completion: Completion) -> Completion:
 def delete(session: Session, completion: Completion) -> None:
     session.delete(completion)
     session.flush()
+
+
+# --- The completions log: every completion the actor may see, filtered, sorted, one page at a time. ---
+
+def _log_query(countries: frozenset[str] | None, filters) -> sa.Select:
+    """The completions of people of `countries` (None: every country) that pass `filters`, with names."""
+    query = _completions_query().add_columns(Person.family_name, Person.given_name)
+    if countries is not None:
+        query = query.where(Person.country_code.in_(countries))
+    if filters.course:
+        query = query.where(Course.code == filters.course)
+    if filters.result:
+        query = query.where(Completion.result == filters.result)
+    if filters.centre:
+        query = query.where(TrainingCentre.code == filters.centre)
+    if filters.date_from:
+        query = query.where(Completion.completed_on >= filters.date_from)
+    if filters.date_to:
+        query = query.where(Completion.completed_on <= filters.date_to)
+    if filters.text:
+        # Service numbers are matched from their start, names anywhere, ignoring case (as people search does).
+        lowered = filters.text.lower()
+        query = query.where(sa.or_(
+            sa.func.lower(Person.service_number).like(f"{lowered}%"),
+            sa.func.lower(Person.family_name).like(f"%{lowered}%"),
+            sa.func.lower(Person.given_name).like(f"%{lowered}%"),
+        ))
+    return query
+
+
+def _log_order(query: sa.Select, oldest_first: bool) -> sa.Select:
+    if oldest_first:
+        return query.order_by(Completion.completed_on.asc(), Completion.id.asc())
+    return query.order_by(Completion.completed_on.desc(), Completion.id.desc())
+
+
+def log_page(session: Session, countries, filters, *, oldest_first: bool, offset: int, limit: int):
+    """One page of the log and the number of completions matching in all."""
+    query = _log_query(countries, filters)
+    rows = session.execute(_log_order(query, oldest_first).offset(offset).limit(limit)).mappings().all()
+    total = session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+    return rows, total
+
+
+def log_all(session: Session, countries, filters, *, oldest_first: bool):
+    """Every completion matching (for an export), in the log's order."""
+    return session.execute(_log_order(_log_query(countries, filters), oldest_first)).mappings().all()
+
+
+def course_codes(session: Session) -> list[str]:
+    return list(session.execute(sa.select(Course.code).order_by(Course.code)).scalars().all())
+
+
+def centre_codes(session: Session) -> list[str]:
+    return list(session.execute(sa.select(TrainingCentre.code).order_by(TrainingCentre.code)).scalars().all())

@@ -1,5 +1,8 @@
 """Completions: reading them (personal data, scoped) and logging, correcting and deleting them one by one."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
@@ -10,6 +13,7 @@ from readiness.errors import Forbidden, Invalid, NotFound
 from readiness.models import Completion, CompletionResult, CompletionSource, utcnow
 from readiness.people.service import get_person
 from readiness.web.i18n import gettext as _
+from readiness.web.pagination import Page, PageRequest
 
 # What an edit may change: the person stays (a completion of someone else is a new completion).
 EDITABLE = ("course_id", "completed_on", "result", "score", "waiver_reason", "session_id")
@@ -152,3 +156,78 @@ def _centre_of(session: Session, actor: Actor, entry: CompletionEntry) -> int | 
 
 def _invalid(field: str, message: str) -> Invalid:
     return Invalid(message, details=[{"field": field, "message": message}])
+
+
+# --- The completions log ---
+
+LOG_SORTS = ("newest", "oldest")
+
+
+@dataclass(frozen=True)
+class CompletionFilter:
+    """What the completions log is narrowed to; every field optional."""
+
+    course: str | None = None
+    result: str | None = None
+    centre: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str | None = None
+    sort: str = "newest"
+
+
+class CompletionLogRow(CompletionPublic):
+    family_name: str | None
+    given_name: str | None
+
+
+def log_filter(*, course: str = "", result: str = "", centre: str = "", date_from: str = "", date_to: str = "",
+               q: str = "", sort: str = "") -> CompletionFilter:
+    """The log's filters from the query string; an unknown result or sort is ignored, a bad date refused."""
+    return CompletionFilter(
+        course=course.strip() or None,
+        result=result if result in CompletionResult.__members__ else None,
+        centre=centre.strip() or None,
+        date_from=_day(date_from), date_to=_day(date_to),
+        text=q.strip() or None,
+        sort=sort if sort in LOG_SORTS else "newest",
+    )
+
+
+def _day(text: str) -> date | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Invalid(_("Enter dates as YYYY-MM-DD.")) from None
+
+
+def _log_countries(actor: Actor) -> frozenset[str] | None:
+    countries = actor.people_countries()
+    if countries is not None and not countries:
+        raise Forbidden(_("Your role works on unit-level figures; people's records are not shown to it."))
+    return countries
+
+
+def search_completions(session: Session, *, actor: Actor, filters: CompletionFilter,
+                       paging: PageRequest) -> Page[CompletionLogRow]:
+    """One page of the completions of people the actor may see, matching the filters."""
+    countries = _log_countries(actor)
+    rows, total = repository.log_page(session, countries, filters, oldest_first=filters.sort == "oldest",
+                                      offset=paging.offset, limit=paging.per_page)
+    return Page[CompletionLogRow].of([CompletionLogRow.model_validate(dict(row)) for row in rows], paging, total)
+
+
+def export_completions(session: Session, *, actor: Actor, filters: CompletionFilter) -> list[CompletionLogRow]:
+    """Every completion of the log's filtered list (for CSV and XLSX)."""
+    countries = _log_countries(actor)
+    rows = repository.log_all(session, countries, filters, oldest_first=filters.sort == "oldest")
+    return [CompletionLogRow.model_validate(dict(row)) for row in rows]
+
+
+def log_choices(session: Session) -> dict:
+    """The values the log's course, result and centre filters offer."""
+    return {"courses": repository.course_codes(session), "centres": repository.centre_codes(session),
+            "results": [result.value for result in CompletionResult]}

@@ -1,6 +1,7 @@
 """Pages: log one completion (htmx person look-up, inline validation, recent list), edit and delete."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 
@@ -8,14 +9,18 @@ from readiness.accounts.scope import Actor
 from readiness.completions import service
 from readiness.completions.entry import read_entry
 from readiness.course_sessions import service as course_sessions
-from readiness.errors import Forbidden, ReadinessError
+from readiness.errors import Forbidden, NotFound, ReadinessError
 from readiness.web.auth import CurrentActor, form_status, see_other
 from readiness.web.deps import SessionDep
+from readiness.web.exports import csv_response, xlsx_response
 from readiness.web.forms import FormValues
 from readiness.web.i18n import gettext as _
+from readiness.web.labels import label
+from readiness.web.pagination import PageRequest
 from readiness.web.templating import render, wants_fragment
 
 router = APIRouter()
+LOG_PER_PAGE = 50
 
 
 def _require_logging(actor: Actor) -> None:
@@ -128,3 +133,47 @@ def delete_completion(request: Request, completion_id: int, actor: CurrentActor,
         return see_other(request, "/completions/new")
     recent = service.recent_completions(session, actor=actor)
     return render(request, "completions/_recent.html", {"recent": recent})
+
+
+# --- The completions log: filters in the URL, a results block for htmx, CSV and XLSX of the filtered list. ---
+
+def _log_query(filters: service.CompletionFilter) -> str:
+    """The filters as a query string (without the page), for page links and exports."""
+    values = {"q": filters.text, "course": filters.course, "result": filters.result, "centre": filters.centre,
+              "date_from": filters.date_from.isoformat() if filters.date_from else None,
+              "date_to": filters.date_to.isoformat() if filters.date_to else None,
+              "sort": filters.sort if filters.sort != "newest" else None}
+    return urlencode({name: value for name, value in values.items() if value})
+
+
+@router.get("/completions", name="completions_log")
+def completions_log(request: Request, actor: CurrentActor, session: SessionDep, q: str = "", course: str = "",
+                    result: str = "", centre: str = "", date_from: str = "", date_to: str = "", sort: str = "",
+                    page: int = 1):
+    filters = service.log_filter(course=course, result=result, centre=centre, date_from=date_from,
+                                 date_to=date_to, q=q, sort=sort)
+    found = service.search_completions(session, actor=actor, filters=filters,
+                                       paging=PageRequest(page, LOG_PER_PAGE))
+    context = {"result": found, "filters": filters, "query": _log_query(filters),
+               **service.log_choices(session)}
+    return render(request, "completions/log.html", context, block="results")
+
+
+@router.get("/completions.{fmt}", name="export_completions")
+def export_completions(fmt: str, actor: CurrentActor, session: SessionDep, q: str = "", course: str = "",
+                       result: str = "", centre: str = "", date_from: str = "", date_to: str = "",
+                       sort: str = ""):
+    if fmt not in ("csv", "xlsx"):
+        raise NotFound(_("Exports are CSV or XLSX."))
+    filters = service.log_filter(course=course, result=result, centre=centre, date_from=date_from,
+                                 date_to=date_to, q=q, sort=sort)
+    completions = service.export_completions(session, actor=actor, filters=filters)
+    header = [_("Date"), _("Country"), _("Service number"), _("Family name"), _("Given name"), _("Course"),
+              _("Result"), _("Score"), _("Waiver reason"), _("Centre"), _("Source"), _("Source reference"),
+              _("Recorded by"), _("Recorded at")]
+    rows = ([c.completed_on, c.country, c.service_number, c.family_name, c.given_name, c.course,
+             label("result", c.result), c.score, c.waiver_reason, c.centre, c.source, c.source_ref,
+             c.recorded_by, c.recorded_at.replace(tzinfo=None)] for c in completions)
+    if fmt == "csv":
+        return csv_response("completions.csv", header, rows)
+    return xlsx_response("completions.xlsx", header, rows, sheet=_("Completions"))

@@ -30,6 +30,10 @@ from readiness.seeding.reference import load_reference_data
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTEFACTS = Path(tempfile.gettempdir()) / "readiness-browser"
+# `make screenshots` (READINESS_SCREENSHOTS=1) refreshes the README's pictures; other runs keep
+# theirs with the test artefacts, so running the tests never dirties the working tree.
+SCREENSHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+               if os.environ.get("READINESS_SCREENSHOTS") == "1" else ARTEFACTS / "screenshots")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -102,6 +106,20 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def screenshot(page):
+    """screenshot(name, full_page=True): save the page as NAME.png; returns the path."""
+
+    def take(name: str, *, full_page: bool = True) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        assert path.stat().st_size > 0
+        return path
+
+    return take
 
 
 @pytest.fixture

@@ -1,18 +1,15 @@
 """The course catalogue in a real browser: live search and category chips, kept in the URL."""
 
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_a_user_searches_the_catalogue_and_filters_it_by_category(page, live_server, sign_in):
+def test_a_user_searches_the_catalogue_and_filters_it_by_category(page, live_server, sign_in, screenshot):
     sign_in("training_centre", "/courses")
     rows = page.locator("#courses-table tbody tr")
     everything = rows.count()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "courses.png"), full_page=True)
+    screenshot("courses")
 
     page.get_by_label("Search by code or title").fill("CPTM")
     expect(page).to_have_url(f"{live_server}/courses?q=CPTM&category=")

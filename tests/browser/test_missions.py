@@ -1,10 +1,8 @@
 """The mission comparison in a real browser, with the demo data: the heatmap, and sorting it by a line."""
 
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 COMPARE = "/missions/compare?requirement=MINUSCA-INF-2026"
 
 
@@ -17,15 +15,14 @@ def column_values(page, position: int) -> list[float]:
     return [float(text.split()[-1].replace(",", "")) for text in cells]
 
 
-def test_a_planner_compares_units_and_sorts_them_by_a_line(page, live_server, sign_in):
+def test_a_planner_compares_units_and_sorts_them_by_a_line(page, live_server, sign_in, screenshot):
     sign_in("mission_planner", "/missions")
     page.get_by_role("link", name="Compare units against MINUSCA-INF-2026").click()
     expect(page.locator("#heatmap-table")).to_be_visible()
     by_score = unit_order(page)
     assert len(by_score) > 2
     expect(page.locator("#demand-table tbody tr").first).to_be_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "mission-comparison.png"), full_page=True)
+    screenshot("mission-comparison")
 
     women = page.locator("#heatmap-table thead th").last
     women.get_by_role("link").click()

@@ -1,13 +1,11 @@
 """The requirement editor in a real browser: add a line in place, save it as a new version."""
 
-from pathlib import Path
 
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_a_planner_adds_a_line_and_saves_a_new_version(page, live_server, sign_in):
+def test_a_planner_adds_a_line_and_saves_a_new_version(page, live_server, sign_in, screenshot):
     sign_in("mission_planner", "/requirements/UNISFA-EP-2026")
     page.get_by_role("link", name="Edit: save a new version").click()
     lines = page.locator("#draft-lines tbody tr")
@@ -20,8 +18,7 @@ def test_a_planner_adds_a_line_and_saves_a_new_version(page, live_server, sign_i
     expect(lines).to_have_count(9)
     expect(lines.last).to_contain_text("LANG-FR")
     assert page.url.endswith("/requirements/UNISFA-EP-2026/edit")  # swapped in place, no page load
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "requirement-editor.png"), full_page=True)
+    screenshot("requirement-editor")
 
     page.get_by_role("button", name="Save as version 2").click()
     expect(page).to_have_url(f"{live_server}/requirements/UNISFA-EP-2026?version=2")

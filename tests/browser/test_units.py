@@ -1,12 +1,10 @@
 """Force generation pages in a real browser with the demo data: dashboard, units, unit page, people."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.mark.parametrize("role", ["admin", "training_centre", "force_generation", "mission_planner", "partner"])
@@ -67,14 +65,12 @@ def test_a_planner_is_told_people_are_not_shown(page, live_server, sign_in):
     expect(page.locator("h1")).to_have_text("Not allowed")
 
 
-def test_screenshots_of_the_main_pages(page, live_server, sign_in):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_of_the_main_pages(page, live_server, sign_in, screenshot):
     sign_in("force_generation")
-    page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
+    screenshot("dashboard")
     page.goto(f"{live_server}/units")
-    page.screenshot(path=str(SCREENSHOTS / "units.png"), full_page=True)
+    screenshot("units")
     page.goto(f"{live_server}/units/GHA-INF-01")
     expect(page.locator("#readiness-card")).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 1500})
-    page.screenshot(path=str(SCREENSHOTS / "unit.png"))
-    assert all((SCREENSHOTS / name).stat().st_size > 0 for name in ("dashboard.png", "units.png", "unit.png"))
+    screenshot("unit", full_page=False)
