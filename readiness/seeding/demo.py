@@ -47,14 +47,18 @@ class Profile:
     women_pct: tuple[float, float]
     level: PcrsLevel | None
     status: UnitStatus
+    # Days from the reference day to the planned deployment (negative: deployed already).
+    deploys_in: tuple[int, int]
 
 
+# A ready unit deploys soon and trained recently, so that even 12-month courses are still
+# valid on its deployment date; an "expired" one trained long ago.
 PROFILES = {
-    "ready": Profile((1.0, 1.0), (2, 14), (15, 25), PcrsLevel.RDL, UnitStatus.pledged),
-    "partial": Profile((0.78, 0.95), (2, 20), (6, 16), PcrsLevel.L2, UnitStatus.pledged),
-    "expired": Profile((1.0, 1.0), (18, 34), (5, 15), PcrsLevel.L3, UnitStatus.pledged),
-    "early": Profile((0.25, 0.5), (1, 10), (3, 10), PcrsLevel.L1, UnitStatus.forming),
-    "deployed": Profile((0.95, 1.0), (8, 16), (8, 18), PcrsLevel.L3, UnitStatus.deployed),
+    "ready": Profile((1.0, 1.0), (0, 5), (17, 25), PcrsLevel.RDL, UnitStatus.pledged, (30, 120)),
+    "partial": Profile((0.78, 0.95), (2, 20), (6, 16), PcrsLevel.L2, UnitStatus.pledged, (45, 300)),
+    "expired": Profile((1.0, 1.0), (18, 34), (5, 15), PcrsLevel.L3, UnitStatus.pledged, (60, 300)),
+    "early": Profile((0.25, 0.5), (1, 10), (3, 10), PcrsLevel.L1, UnitStatus.forming, (120, 365)),
+    "deployed": Profile((0.95, 1.0), (8, 16), (8, 18), PcrsLevel.L3, UnitStatus.deployed, (-200, -90)),
 }
 
 # (country, unit type slug, target mission or None, profile)
@@ -220,8 +224,7 @@ def _latest_requirement_lines(session: Session) -> dict[tuple[int, int], list[tu
 
 def _create_unit(session, catalogue, code, country, type_slug, mission, profile, rng, today) -> Unit:
     unit_type = catalogue.unit_types[type_slug]
-    deployed = profile.status == UnitStatus.deployed
-    offset = -rng.randint(90, 200) if deployed else rng.randint(45, 300)
+    offset = rng.randint(*profile.deploys_in)
     unit = Unit(
         code=code,
         country_code=country,

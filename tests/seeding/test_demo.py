@@ -72,3 +72,15 @@ def test_a_second_run_creates_nothing(session):
     _seeded(session)
     again = load_demo_data(session, seed=2021, today=DAY)
     assert again == {"units": 0, "people": 0, "assignments": 0, "completions": 0, "users": 0}
+
+
+def test_readiness_varies_from_unit_to_unit(session):
+    import sqlalchemy as sa
+
+    from readiness.accounts.scope import SYSTEM
+    from readiness.readiness.service import target_readiness
+
+    _seeded(session)
+    results = target_readiness(session, actor=SYSTEM, unit_ids=sa.select(Unit.id))
+    statuses = Counter(str(result.status) for result in results.values())
+    assert statuses["ready"] >= 3 and statuses["partial"] >= 3 and statuses["not_ready"] >= 3
