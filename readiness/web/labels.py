@@ -9,6 +9,25 @@ def _n(message: str) -> str:
 
 
 LABELS: dict[str, dict[str, str]] = {
+    # The names of seed/unit_types.csv, so that a unit type reads in the user's language.
+    "unit_type": {
+        "aviation_unit": _n("Aviation unit (utility helicopters)"),
+        "engagement_platoon": _n("Engagement platoon"),
+        "engineering_company": _n("Engineering company"),
+        "female_engagement_team": _n("Female engagement team"),
+        "formed_police_unit": _n("Formed police unit"),
+        "infantry_battalion": _n("Infantry battalion"),
+        "level1_hospital": _n("Level 1 hospital"),
+        "level2_hospital": _n("Level 2 hospital"),
+        "level3_hospital": _n("Level 3 hospital"),
+        "logistics_company": _n("Logistics company"),
+        "military_police_company": _n("Military police company"),
+        "quick_reaction_force": _n("Quick reaction force company"),
+        "reconnaissance_company": _n("Reconnaissance company"),
+        "riverine_unit": _n("Riverine unit"),
+        "signals_company": _n("Signals company"),
+        "uas_unit": _n("Unmanned aircraft systems (UAS) unit"),
+    },
     "unit_status": {
         "forming": _n("Forming"),
         "pledged": _n("Pledged"),

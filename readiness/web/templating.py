@@ -47,7 +47,8 @@ def environment() -> Environment:
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters.update(date=_format_date, number=_format_number, percent=_format_percent)
-    env.globals.update(label=label, language_names=i18n.LANGUAGE_NAMES)
+    # The product's name is a name: it is not translated.
+    env.globals.update(label=label, language_names=i18n.LANGUAGE_NAMES, product_name="Readiness")
     return env
 
 
