@@ -8,9 +8,11 @@ from readiness.completions import service as completions
 from readiness.web.forms import FormValues
 from readiness.course_sessions import service
 from readiness.course_sessions.schemas import SessionCreate, SessionUpdate
-from readiness.errors import ReadinessError
+from readiness.errors import NotFound, ReadinessError
 from readiness.web.auth import CurrentActor, form_status, see_other
 from readiness.web.deps import SessionDep
+from readiness.web.exports import csv_response, xlsx_response
+from readiness.web.i18n import gettext as _
 from readiness.web.templating import render
 
 router = APIRouter()
@@ -21,6 +23,20 @@ FIELDS = ("course_id", "start_on", "end_on", "language", "seats", "seats_for_wom
 def sessions_page(request: Request, actor: CurrentActor, session: SessionDep, course: str = ""):
     rows = service.list_sessions(session, actor=actor, course=course or None)
     return render(request, "sessions/list.html", {"sessions": rows, "course": course}, block="rows")
+
+
+@router.get("/sessions.{fmt}", name="export_sessions")
+def export_sessions(fmt: str, actor: CurrentActor, session: SessionDep, course: str = ""):
+    if fmt not in ("csv", "xlsx"):
+        raise NotFound(_("Exports are CSV or XLSX."))
+    sessions = service.list_sessions(session, actor=actor, course=course or None)
+    header = [_("Code"), _("Course"), _("Centre"), _("Starts"), _("Ends"), _("Language"), _("Seats"),
+              _("For women")]
+    rows = [[s.course, s.course_title, s.centre, s.start_on, s.end_on, s.language, s.seats, s.seats_for_women]
+            for s in sessions]
+    if fmt == "csv":
+        return csv_response("sessions.csv", header, rows)
+    return xlsx_response("sessions.xlsx", header, rows, sheet=_("Course sessions"))
 
 
 @router.get("/sessions/new", name="new_session")

@@ -13,7 +13,9 @@ from readiness.requirements import editing, service
 from readiness.requirements.editing import Draft, DraftLine
 from readiness.web.auth import CurrentActor, form_status, see_other
 from readiness.web.deps import SessionDep
+from readiness.web.exports import csv_response, xlsx_response
 from readiness.web.i18n import gettext as _
+from readiness.web.labels import label
 from readiness.web.templating import render
 
 router = APIRouter()
@@ -25,6 +27,21 @@ def requirements_page(request: Request, actor: CurrentActor, session: SessionDep
     counts = Counter(requirement.code for requirement in versions)
     context = {"requirements": latest_versions(versions), "counts": counts}
     return render(request, "requirements/index.html", context)
+
+
+@router.get("/requirements.{fmt}", name="export_requirements")
+def export_requirements(fmt: str, actor: CurrentActor, session: SessionDep):
+    if fmt not in ("csv", "xlsx"):
+        raise NotFound(_("Exports are CSV or XLSX."))
+    versions = service.list_requirements(session)
+    counts = Counter(requirement.code for requirement in versions)
+    header = [_("Requirement"), _("Title"), _("Mission"), _("Unit type"), _("Latest version"), _("Versions"),
+              _("Lines"), _("Tour (months)"), _("Women, at least")]
+    rows = [[r.code, r.title, r.mission, label("unit_type", r.unit_type), r.version, counts[r.code], len(r.lines),
+             r.tour_months, r.min_women_pct] for r in latest_versions(versions)]
+    if fmt == "csv":
+        return csv_response("requirements.csv", header, rows)
+    return xlsx_response("requirements.xlsx", header, rows, sheet=_("Requirements"))
 
 
 @router.get("/requirements/{code}", name="requirement")
