@@ -9,13 +9,13 @@ from readiness.accounts import service as accounts
 from readiness.accounts.scope import Actor
 from readiness.errors import Invalid, ReadinessError
 from readiness.models import Role
-from readiness.web import auth
-from readiness.web import i18n
-from readiness.web.i18n import SUPPORTED_LOCALES
-from readiness.web.language import set_locale_cookie
+from readiness.web import auth, i18n
 from readiness.web.auth import AdminActor, CurrentActor
 from readiness.web.deps import SessionDep
+from readiness.web.i18n import SUPPORTED_LOCALES
 from readiness.web.i18n import gettext as _
+from readiness.web.language import set_locale_cookie
+from readiness.web.listing import ListQuery
 from readiness.web.templating import render
 
 log = logging.getLogger("readiness.accounts")
@@ -121,15 +121,28 @@ def revoke_token(request: Request, token_id: int, actor: CurrentActor, session: 
 # --- administration ---------------------------------------------------------------------
 
 
+USER_SORT_KEYS = {"email": lambda u: u.email,
+                  "role": lambda u: (u.role, u.email),
+                  "last_login": lambda u: (u.last_login_at.timestamp() if u.last_login_at else float("-inf"), u.email)}
+
+
 @router.get("/admin/users", name="admin_users")
-def users_page(request: Request, actor: AdminActor, session: SessionDep):
-    return _users(request, session, actor)
+def users_page(request: Request, actor: AdminActor, session: SessionDep, role: str = "", q: str = "",
+               sort: str = "email", dir: str = "asc", page: int = 1):
+    listing = ListQuery.read({"q": q, "role": role}, sort, dir, page, sort_keys=USER_SORT_KEYS,
+                             default_sort="email")
+    return _users(request, session, actor, listing=listing)
 
 
-def _users(request: Request, session, actor: Actor, status_code: int = 200, **context):
-    users = accounts.users(session, actor=actor)
-    return render(request, "admin/users.html", {"users": users, "roles": list(Role), **context},
-                  status_code=status_code)
+def _users(request: Request, session, actor: Actor, status_code: int = 200, listing: ListQuery | None = None,
+           **context):
+    listing = listing or ListQuery(sort="email")
+    text, role = listing.filters.get("q", "").lower(), listing.filters.get("role", "")
+    users = [user for user in accounts.users(session, actor=actor)
+             if (not role or user.role == role) and (not text or text in user.email.lower()
+                                                    or text in (user.country_code or "").lower())]
+    values = {"result": listing.paged(users, USER_SORT_KEYS), "listing": listing, "roles": list(Role), **context}
+    return render(request, "admin/users.html", values, block="results", status_code=status_code)
 
 
 @router.post("/admin/users")

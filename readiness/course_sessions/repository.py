@@ -19,10 +19,11 @@ def _sessions_query() -> sa.Select:
     )
 
 
-def sessions(session: Session, *, centre_id: int | None, course: str | None, start: date | None,
-             end: date | None):
-    """Sessions (of one centre, or all) matching the filters, by start date."""
-    query = _sessions_query()
+SORT_COLUMNS = {"start_on": CourseSession.start_on, "course": Course.code, "centre": TrainingCentre.code}
+
+
+def _filtered(query: sa.Select, *, centre_id: int | None, course: str | None, start: date | None,
+              end: date | None) -> sa.Select:
     if centre_id is not None:
         query = query.where(CourseSession.centre_id == centre_id)
     if course:
@@ -31,8 +32,28 @@ def sessions(session: Session, *, centre_id: int | None, course: str | None, sta
         query = query.where(CourseSession.end_on >= start)
     if end:
         query = query.where(CourseSession.start_on <= end)
-    query = query.order_by(CourseSession.start_on, Course.code, CourseSession.id)
+    return query
+
+
+def sessions(session: Session, *, centre_id: int | None, course: str | None, start: date | None,
+             end: date | None, sort: str = "start_on", descending: bool = False, offset: int = 0,
+             limit: int | None = None):
+    """Sessions (of one centre, or all) matching the filters, by `sort` (start date by default)."""
+    query = _filtered(_sessions_query(), centre_id=centre_id, course=course, start=start, end=end)
+    column = SORT_COLUMNS.get(sort, CourseSession.start_on)
+    query = query.order_by(column.desc() if descending else column, CourseSession.start_on, Course.code,
+                           CourseSession.id)
+    if limit is not None:
+        query = query.offset(offset).limit(limit)
     return session.execute(query).mappings().all()
+
+
+def count_sessions(session: Session, *, centre_id: int | None, course: str | None, start: date | None,
+                   end: date | None) -> int:
+    base = sa.select(sa.func.count()).select_from(CourseSession).join(Course, Course.id == CourseSession.course_id)
+    query = _filtered(base.join(TrainingCentre, TrainingCentre.id == CourseSession.centre_id), centre_id=centre_id,
+                      course=course, start=start, end=end)
+    return session.execute(query).scalar_one()
 
 
 def session_row(session: Session, session_id: int):

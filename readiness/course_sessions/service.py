@@ -5,12 +5,18 @@ from datetime import date
 from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
-from readiness.audit.service import changed, record as audit_record, snapshot
+from readiness.audit.service import changed, snapshot
+from readiness.audit.service import record as audit_record
 from readiness.course_sessions import repository
-from readiness.course_sessions.schemas import SessionCreate, SessionPublic, SessionUpdate
+from readiness.course_sessions.schemas import (
+    SessionCreate,
+    SessionPublic,
+    SessionUpdate,
+)
 from readiness.errors import Conflict, Forbidden, Invalid, NotFound
 from readiness.models import CourseSession
 from readiness.web.i18n import gettext as _
+from readiness.web.pagination import Page, PageRequest
 
 
 def _require_keeper(actor: Actor) -> None:
@@ -25,6 +31,19 @@ def list_sessions(session: Session, *, actor: Actor, course: str | None = None, 
     centre_id = None if actor.is_admin else actor.centre_id
     rows = repository.sessions(session, centre_id=centre_id, course=course, start=start, end=end)
     return [SessionPublic.model_validate(dict(row)) for row in rows]
+
+
+def sessions_page(session: Session, *, actor: Actor, paging: PageRequest, course: str | None = None,
+                  start: date | None = None, end: date | None = None, sort: str = "start_on",
+                  descending: bool = False) -> Page[SessionPublic]:
+    """One page of the sessions the actor keeps, filtered and sorted (start date, course or centre)."""
+    _require_keeper(actor)
+    centre_id = None if actor.is_admin else actor.centre_id
+    filters = {"centre_id": centre_id, "course": course, "start": start, "end": end}
+    rows = repository.sessions(session, **filters, sort=sort, descending=descending, offset=paging.offset,
+                               limit=paging.per_page)
+    total = repository.count_sessions(session, **filters)
+    return Page.of([SessionPublic.model_validate(dict(row)) for row in rows], paging, total)
 
 
 def choices(session: Session, *, actor: Actor) -> list[SessionPublic]:

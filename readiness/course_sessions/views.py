@@ -1,35 +1,68 @@
 """Pages: a centre's course sessions, and the form to add, change or delete one."""
 
+from datetime import date
+
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
 
 from readiness.accounts.scope import Actor
 from readiness.completions import service as completions
-from readiness.web.forms import FormValues
 from readiness.course_sessions import service
 from readiness.course_sessions.schemas import SessionCreate, SessionUpdate
 from readiness.errors import NotFound, ReadinessError
 from readiness.web.auth import CurrentActor, form_status, see_other
 from readiness.web.deps import SessionDep
 from readiness.web.exports import csv_response, xlsx_response
+from readiness.web.forms import FormValues
 from readiness.web.i18n import gettext as _
+from readiness.web.listing import ListQuery
+from readiness.web.pagination import PageRequest
 from readiness.web.templating import render
 
 router = APIRouter()
 FIELDS = ("course_id", "start_on", "end_on", "language", "seats", "seats_for_women", "centre_id")
 
 
+SORT_KEYS = ("start_on", "course", "centre")
+PER_PAGE = 50
+
+
+def _listing(course: str, date_from: str, date_to: str, sort: str, dir: str, page: int) -> ListQuery:
+    filters = {"course": course, "date_from": _iso(date_from), "date_to": _iso(date_to)}
+    return ListQuery.read(filters, sort, dir, page, sort_keys=SORT_KEYS, default_sort="start_on")
+
+
+def _iso(text: str) -> str:
+    """A YYYY-MM-DD date as typed, or nothing (a malformed date filters nothing)."""
+    try:
+        return date.fromisoformat(text.strip()).isoformat() if text.strip() else ""
+    except ValueError:
+        return ""
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
 @router.get("/sessions", name="sessions")
-def sessions_page(request: Request, actor: CurrentActor, session: SessionDep, course: str = ""):
-    rows = service.list_sessions(session, actor=actor, course=course or None)
-    return render(request, "sessions/list.html", {"sessions": rows, "course": course}, block="rows")
+def sessions_page(request: Request, actor: CurrentActor, session: SessionDep, course: str = "",
+                  date_from: str = "", date_to: str = "", sort: str = "start_on", dir: str = "asc",
+                  page: int = 1):
+    listing = _listing(course, date_from, date_to, sort, dir, page)
+    filters = listing.filters
+    result = service.sessions_page(session, actor=actor, paging=PageRequest(listing.page, PER_PAGE),
+                                   course=filters["course"] or None, start=_day(filters["date_from"]),
+                                   end=_day(filters["date_to"]), sort=listing.sort, descending=listing.descending)
+    return render(request, "sessions/list.html", {"result": result, "listing": listing}, block="rows")
 
 
 @router.get("/sessions.{fmt}", name="export_sessions")
-def export_sessions(fmt: str, actor: CurrentActor, session: SessionDep, course: str = ""):
+def export_sessions(fmt: str, actor: CurrentActor, session: SessionDep, course: str = "", date_from: str = "",
+                    date_to: str = ""):
     if fmt not in ("csv", "xlsx"):
         raise NotFound(_("Exports are CSV or XLSX."))
-    sessions = service.list_sessions(session, actor=actor, course=course or None)
+    sessions = service.list_sessions(session, actor=actor, course=course.strip() or None,
+                                     start=_day(_iso(date_from)), end=_day(_iso(date_to)))
     header = [_("Code"), _("Course"), _("Centre"), _("Starts"), _("Ends"), _("Language"), _("Seats"),
               _("For women")]
     rows = [[s.course, s.course_title, s.centre, s.start_on, s.end_on, s.language, s.seats, s.seats_for_women]

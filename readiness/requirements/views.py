@@ -16,17 +16,29 @@ from readiness.web.deps import SessionDep
 from readiness.web.exports import csv_response, xlsx_response
 from readiness.web.i18n import gettext as _
 from readiness.web.labels import label
+from readiness.web.listing import ListQuery
 from readiness.web.templating import render
 
 router = APIRouter()
 
 
+SORT_KEYS = {"code": lambda r: r.code, "mission": lambda r: (r.mission, r.code),
+             "unit_type": lambda r: (r.unit_type, r.code)}
+
+
 @router.get("/requirements", name="requirements")
-def requirements_page(request: Request, actor: CurrentActor, session: SessionDep):
+def requirements_page(request: Request, actor: CurrentActor, session: SessionDep, mission: str = "",
+                      unit_type: str = "", sort: str = "code", dir: str = "asc", page: int = 1):
+    listing = ListQuery.read({"mission": mission, "unit_type": unit_type}, sort, dir, page, sort_keys=SORT_KEYS,
+                             default_sort="code")
     versions = service.list_requirements(session)
     counts = Counter(requirement.code for requirement in versions)
-    context = {"requirements": latest_versions(versions), "counts": counts}
-    return render(request, "requirements/index.html", context)
+    latest = latest_versions(versions)
+    wanted = [r for r in latest if listing.filters["mission"] in ("", r.mission)
+              and listing.filters["unit_type"] in ("", r.unit_type)]
+    context = {"result": listing.paged(wanted, SORT_KEYS), "listing": listing, "counts": counts,
+               "missions": sorted({r.mission for r in latest}), "unit_types": sorted({r.unit_type for r in latest})}
+    return render(request, "requirements/index.html", context, block="results")
 
 
 @router.get("/requirements.{fmt}", name="export_requirements")

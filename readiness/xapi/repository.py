@@ -34,14 +34,31 @@ def stored_statement_ids(session: Session, statement_ids: Collection[str]) -> se
     return set(session.exec(query).all())
 
 
-def links_of_centre(session: Session, centre_id: int | None, *, limit: int = 500):
-    """A centre's identity links (all links when `centre_id` is None), with the person they name."""
-    query = (sa.select(IdentityLink.id, IdentityLink.actor_key, Person.country_code.label("country"),
-                       Person.service_number, Person.family_name, Person.given_name,
-                       TrainingCentre.code.label("centre"), IdentityLink.created_at, IdentityLink.created_by)
-             .join(Person, Person.id == IdentityLink.person_id)
-             .outerjoin(TrainingCentre, TrainingCentre.id == IdentityLink.centre_id))
+def _links_filtered(query: sa.Select, centre_id: int | None, text: str | None) -> sa.Select:
+    query = query.join(Person, Person.id == IdentityLink.person_id).outerjoin(
+        TrainingCentre, TrainingCentre.id == IdentityLink.centre_id)
     if centre_id is not None:
         query = query.where(IdentityLink.centre_id == centre_id)
-    query = query.order_by(Person.country_code, Person.service_number, IdentityLink.actor_key).limit(limit)
-    return session.execute(query).mappings().all()
+    if text:
+        pattern = f"%{text.lower()}%"
+        query = query.where(sa.or_(*(sa.func.lower(sa.func.coalesce(column, "")).like(pattern) for column in (
+            IdentityLink.actor_key, Person.service_number, Person.family_name, Person.given_name,
+            TrainingCentre.code))))
+    return query
+
+
+def links_of_centre(session: Session, centre_id: int | None, *, text: str | None = None, offset: int = 0,
+                    limit: int = 500):
+    """A centre's identity links (all links when `centre_id` is None) matching `text`, with the person they name."""
+    query = _links_filtered(
+        sa.select(IdentityLink.id, IdentityLink.actor_key, Person.country_code.label("country"),
+                  Person.service_number, Person.family_name, Person.given_name,
+                  TrainingCentre.code.label("centre"), IdentityLink.created_at, IdentityLink.created_by),
+        centre_id, text)
+    query = query.order_by(Person.country_code, Person.service_number, IdentityLink.actor_key)
+    return session.execute(query.offset(offset).limit(limit)).mappings().all()
+
+
+def count_links(session: Session, centre_id: int | None, *, text: str | None = None) -> int:
+    query = _links_filtered(sa.select(sa.func.count()).select_from(IdentityLink), centre_id, text)
+    return session.execute(query).scalar_one()

@@ -18,6 +18,7 @@ from readiness.errors import Forbidden, Invalid
 from readiness.imports import repository as import_repository
 from readiness.models import CompletionResult, CompletionSource, utcnow
 from readiness.web.i18n import gettext as _
+from readiness.web.pagination import Page, PageRequest
 from readiness.xapi import repository
 from readiness.xapi.actors import ActorUnreadable, key_of_statement_actor
 from readiness.xapi.schemas import Statement, StatementsAccepted
@@ -214,8 +215,10 @@ def _values(read: Mapped, actor: Actor) -> dict:
             "recorded_by": actor.email, "recorded_at": utcnow()}
 
 
-def identity_links(session: Session, *, actor: Actor) -> list:
-    """The identity links of the actor's centre (an administrator: every link)."""
+def identity_links(session: Session, *, actor: Actor, paging: PageRequest, text: str | None = None) -> Page:
+    """One page of the identity links of the actor's centre (an administrator: every link) matching `text`."""
     if not (actor.is_admin or actor.can_write_completions_of(actor.country_code or "")):
         raise Forbidden(_("Identity links are kept by training centres and administrators."))
-    return repository.links_of_centre(session, None if actor.is_admin else actor.centre_id)
+    centre_id = None if actor.is_admin else actor.centre_id
+    rows = repository.links_of_centre(session, centre_id, text=text, offset=paging.offset, limit=paging.per_page)
+    return Page.of(list(rows), paging, repository.count_links(session, centre_id, text=text))
