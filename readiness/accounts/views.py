@@ -14,6 +14,7 @@ from readiness.web.auth import AdminActor, CurrentActor
 from readiness.web.deps import SessionDep
 from readiness.web.i18n import SUPPORTED_LOCALES
 from readiness.web.i18n import gettext as _
+from readiness.web.exports import download
 from readiness.web.language import set_locale_cookie
 from readiness.web.listing import ListQuery
 from readiness.web.templating import render
@@ -124,6 +125,19 @@ def revoke_token(request: Request, token_id: int, actor: CurrentActor, session: 
 USER_SORT_KEYS = {"email": lambda u: u.email,
                   "role": lambda u: (u.role, u.email),
                   "last_login": lambda u: (u.last_login_at.timestamp() if u.last_login_at else float("-inf"), u.email)}
+
+
+@router.get("/admin/users.{fmt}", name="export_users")
+def export_users(fmt: str, actor: AdminActor, session: SessionDep):
+    """Every user account (administrators only), as CSV or XLSX."""
+    header = [_("E-mail address"), _("Role"), _("Country"), _("Centre"), _("Partner"), _("State"),
+              _("Last sign-in")]
+    rows = [[user.email, user.role.value, user.country_code, user.centre_id, user.partner_id,
+             _("Active") if user.active else _("Deactivated"),
+             # Spreadsheets hold no time zones: the sign-in time is written in UTC.
+             user.last_login_at.replace(tzinfo=None) if user.last_login_at else None]
+            for user in accounts.users(session, actor=actor)]
+    return download(fmt, "users", header, rows, sheet=_("Users"))
 
 
 @router.get("/admin/users", name="admin_users")

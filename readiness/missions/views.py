@@ -12,7 +12,8 @@ from readiness.readiness import service as readiness
 from readiness.requirements import service as requirements
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
-from readiness.web.exports import csv_response, xlsx_response
+from readiness.web.exports import csv_response, download, xlsx_response
+from readiness.web.labels import label
 from readiness.web.i18n import gettext as _
 from readiness.web.templating import render
 
@@ -23,6 +24,23 @@ EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
 @router.get("/missions", name="missions")
 def missions_page(request: Request, actor: CurrentActor, session: SessionDep):
     return render(request, "missions/index.html", {"missions": service.missions_with_requirements(session)})
+
+
+@router.get("/missions.{fmt}", name="export_missions")
+def export_missions(fmt: str, actor: CurrentActor, session: SessionDep):
+    """Every mission with its requirements at their latest version, one row per requirement."""
+    header = [_("Mission"), _("Name"), _("Status"), _("Requirement"), _("Title"), _("Unit type"),
+              _("Latest version")]
+    rows = [row for entry in service.missions_with_requirements(session) for row in _mission_rows(entry)]
+    return download(fmt, "missions", header, rows, sheet=_("Missions"))
+
+
+def _mission_rows(entry: service.MissionRequirements) -> list[list]:
+    """One row per requirement; a mission without requirements still gets its row."""
+    mission = [entry.mission.acronym, entry.mission.name, label("mission_status", entry.mission.status)]
+    if not entry.requirements:
+        return [mission + [None, None, None, None]]
+    return [mission + [r.code, r.title, label("unit_type", r.unit_type), r.version] for r in entry.requirements]
 
 
 @router.get("/missions/compare", name="compare_units")

@@ -8,6 +8,9 @@ from datetime import date, datetime
 from fastapi.responses import Response, StreamingResponse
 from openpyxl import Workbook
 
+from readiness.errors import NotFound
+from readiness.web.i18n import gettext as _
+
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,6 +60,16 @@ def xlsx_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]
     output = io.BytesIO()
     workbook.save(output)
     return Response(output.getvalue(), media_type=XLSX_TYPE, headers=_attachment(filename))
+
+
+def download(fmt: str, stem: str, header: Sequence[str], rows: Iterable[Sequence], *,
+             sheet: str = "Export") -> Response:
+    """`stem`.csv or `stem`.xlsx, as `fmt` asks; any other format is not found."""
+    if fmt == "csv":
+        return csv_response(f"{stem}.csv", header, rows)
+    if fmt == "xlsx":
+        return xlsx_response(f"{stem}.xlsx", header, rows, sheet=sheet)
+    raise NotFound(_("Exports are CSV or XLSX."))
 
 
 def _attachment(filename: str) -> dict[str, str]:
