@@ -15,11 +15,11 @@ from readiness.accounts import views as accounts_views
 from readiness.audit import views as audit_views
 from readiness.completions import api as completions_api
 from readiness.completions import views as completions_views
+from readiness.config import get_settings
 from readiness.course_sessions import api as course_sessions_api
 from readiness.course_sessions import views as course_sessions_views
 from readiness.courses import api as courses_api
 from readiness.courses import views as courses_views
-from readiness.config import get_settings
 from readiness.db import database_answers, get_engine
 from readiness.errors import ReadinessError
 from readiness.imports import api as imports_api

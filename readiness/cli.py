@@ -9,11 +9,11 @@ from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 
 from readiness.accounts.cli import user_app
-from readiness.readiness.cli import report_app
-from readiness.requirements.cli import import_requirements_command
-from readiness.imports.cli import add_import_commands
 from readiness.config import get_settings
 from readiness.db import describe_url, get_engine, unit_of_work
+from readiness.imports.cli import add_import_commands
+from readiness.readiness.cli import report_app
+from readiness.requirements.cli import import_requirements_command
 
 app = typer.Typer(help="Readiness: training and readiness of UN peacekeeping units.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)

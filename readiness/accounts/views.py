@@ -12,9 +12,9 @@ from readiness.models import Role
 from readiness.web import auth, i18n
 from readiness.web.auth import AdminActor, CurrentActor
 from readiness.web.deps import SessionDep
+from readiness.web.exports import download
 from readiness.web.i18n import SUPPORTED_LOCALES
 from readiness.web.i18n import gettext as _
-from readiness.web.exports import download
 from readiness.web.language import set_locale_cookie
 from readiness.web.listing import ListQuery
 from readiness.web.templating import render

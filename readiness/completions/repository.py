@@ -3,7 +3,15 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from readiness.models import Assignment, Completion, Course, CourseSession, Person, TrainingCentre, Unit
+from readiness.models import (
+    Assignment,
+    Completion,
+    Course,
+    CourseSession,
+    Person,
+    TrainingCentre,
+    Unit,
+)
 
 RECENT_LIMIT = 20
 

@@ -6,9 +6,15 @@ from datetime import date
 from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
-from readiness.audit.service import changed, record as audit_record, snapshot
+from readiness.audit.service import changed, snapshot
+from readiness.audit.service import record as audit_record
 from readiness.completions import repository
-from readiness.completions.schemas import CompletionEntry, CompletionPublic, PersonSummary, RecentCompletion
+from readiness.completions.schemas import (
+    CompletionEntry,
+    CompletionPublic,
+    PersonSummary,
+    RecentCompletion,
+)
 from readiness.errors import Forbidden, Invalid, NotFound
 from readiness.models import Completion, CompletionResult, CompletionSource, utcnow
 from readiness.people.service import get_person

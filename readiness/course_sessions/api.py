@@ -6,7 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from readiness.course_sessions import service
-from readiness.course_sessions.schemas import SessionCreate, SessionPublic, SessionUpdate
+from readiness.course_sessions.schemas import (
+    SessionCreate,
+    SessionPublic,
+    SessionUpdate,
+)
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
 

@@ -1,5 +1,6 @@
 """Queries for the course catalogue."""
 
+from collections.abc import Iterable
 from datetime import date
 
 import sqlalchemy as sa
@@ -31,6 +32,12 @@ def courses(session: Session, *, category: str | None, text: str | None,
     if limit is not None:
         query = query.limit(limit)
     return list(session.exec(query).all())
+
+
+def courses_by_code(session: Session, codes: Iterable[str]) -> dict[str, Course]:
+    """The courses with these codes, in one statement, keyed by code."""
+    rows = session.exec(select(Course).where(Course.code.in_(set(codes)))).all()
+    return {course.code: course for course in rows}
 
 
 def find_course(session: Session, code: str) -> Course | None:

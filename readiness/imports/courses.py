@@ -2,9 +2,16 @@
 
 from dataclasses import dataclass
 
+from readiness.courses import repository as courses_repository
 from readiness.errors import Forbidden
 from readiness.imports import cells, columns, repository
-from readiness.imports.plan import ChunkPlan, FirstSeen, ImportContext, classify_record, write_records
+from readiness.imports.plan import (
+    ChunkPlan,
+    FirstSeen,
+    ImportContext,
+    classify_record,
+    write_records,
+)
 from readiness.models import Course, CourseCategory
 from readiness.web.i18n import gettext as _
 
@@ -53,7 +60,7 @@ class CoursesImport:
 
     def plan(self, rows: list[CourseRow]) -> ChunkPlan:
         plan = ChunkPlan()
-        stored = repository.courses_by_code(self.context.session, (r.values["code"] for r in rows))
+        stored = courses_repository.courses_by_code(self.context.session, (r.values["code"] for r in rows))
         activities = repository.courses_by_activity_id(
             self.context.session, (r.values["xapi_activity_id"] for r in rows if r.values.get("xapi_activity_id")))
         for row in rows:

@@ -7,7 +7,16 @@ from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, select
 
 from readiness.models import (
-    Assignment, Completion, Country, Course, IdentityLink, Mission, Person, TrainingCentre, Unit, UnitType,
+    Assignment,
+    Completion,
+    Country,
+    Course,
+    IdentityLink,
+    Mission,
+    Person,
+    TrainingCentre,
+    Unit,
+    UnitType,
 )
 
 COMPLETION = Completion.__table__
@@ -15,11 +24,6 @@ COMPLETION = Completion.__table__
 
 def country_codes(session: Session, codes: Iterable[str]) -> set[str]:
     return set(session.exec(select(Country.code).where(Country.code.in_(set(codes)))).all())
-
-
-def courses_by_code(session: Session, codes: Iterable[str]) -> dict[str, Course]:
-    rows = session.exec(select(Course).where(Course.code.in_(set(codes)))).all()
-    return {course.code: course for course in rows}
 
 
 def courses_by_activity_id(session: Session, activity_ids: Iterable[str]) -> dict[str, Course]:

@@ -11,8 +11,8 @@ from itertools import islice
 
 from sqlmodel import Session
 
-from readiness.audit.service import record as audit_record
 from readiness.accounts.scope import Actor
+from readiness.audit.service import record as audit_record
 from readiness.imports.cells import RowCells
 from readiness.imports.kinds import IMPORTERS, MODULES, ImportKind, kind_of
 from readiness.imports.plan import ChunkPlan, ImportContext, Provenance

@@ -3,7 +3,13 @@
 from dataclasses import dataclass
 
 from readiness.imports import cells, columns, repository
-from readiness.imports.plan import ChunkPlan, FirstSeen, ImportContext, classify_record, write_records
+from readiness.imports.plan import (
+    ChunkPlan,
+    FirstSeen,
+    ImportContext,
+    classify_record,
+    write_records,
+)
 from readiness.models import PcrsLevel, Unit
 from readiness.web.i18n import gettext as _
 

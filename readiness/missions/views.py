@@ -13,8 +13,8 @@ from readiness.requirements import service as requirements
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
 from readiness.web.exports import csv_response, download, xlsx_response
-from readiness.web.labels import label
 from readiness.web.i18n import gettext as _
+from readiness.web.labels import label
 from readiness.web.templating import render
 
 router = APIRouter()

@@ -6,7 +6,16 @@ import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from readiness.models import Assignment, AuditEntry, Completion, Course, Person, Unit, UnitType, User
+from readiness.models import (
+    Assignment,
+    AuditEntry,
+    Completion,
+    Course,
+    Person,
+    Unit,
+    UnitType,
+    User,
+)
 
 # `countries`: the codes the actor may read (Actor.readable_countries()); None means every country.
 Countries = frozenset[str] | None

@@ -18,11 +18,6 @@ def unit_types_by_slug(session: Session, slugs: Iterable[str]) -> dict[str, Unit
     return {unit_type.slug: unit_type for unit_type in rows}
 
 
-def courses_by_code(session: Session, codes: Iterable[str]) -> dict[str, Course]:
-    rows = session.exec(select(Course).where(Course.code.in_(set(codes)))).all()
-    return {course.code: course for course in rows}
-
-
 def find_version(session: Session, code: str, version: int) -> Requirement | None:
     return session.exec(
         select(Requirement).where(Requirement.code == code, Requirement.version == version)

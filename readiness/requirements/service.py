@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
 from readiness.audit import service as audit
+from readiness.courses import repository as courses_repository
 from readiness.errors import Conflict, Forbidden, Invalid, NotFound
 from readiness.models import Requirement, RequirementLine
 from readiness.requirements import repository
@@ -61,7 +62,7 @@ def _resolve_references(session: Session, requirements: list[RequirementIn]) -> 
     missions = repository.missions_by_acronym(session, (r.mission for r in requirements))
     unit_types = repository.unit_types_by_slug(session, (r.unit_type for r in requirements))
     course_codes = {line.course for r in requirements for line in r.lines}
-    courses = repository.courses_by_code(session, course_codes)
+    courses = courses_repository.courses_by_code(session, course_codes)
     problems = _unknown_names(requirements, missions, unit_types, courses)
     seen = set()
     for item in requirements:

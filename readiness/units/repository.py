@@ -6,7 +6,16 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from readiness.models import Assignment, Completion, Course, Mission, Person, Requirement, Unit, UnitType
+from readiness.models import (
+    Assignment,
+    Completion,
+    Course,
+    Mission,
+    Person,
+    Requirement,
+    Unit,
+    UnitType,
+)
 from readiness.units.schemas import UnitFilter
 
 

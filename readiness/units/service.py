@@ -10,7 +10,13 @@ from readiness.errors import Forbidden, NotFound
 from readiness.readiness import service as engine
 from readiness.readiness.schemas import PersonGap, UnitReadiness
 from readiness.units import repository
-from readiness.units.schemas import SORT_KEYS, UnitFilter, UnitListQuery, UnitPublic, UnitRow
+from readiness.units.schemas import (
+    SORT_KEYS,
+    UnitFilter,
+    UnitListQuery,
+    UnitPublic,
+    UnitRow,
+)
 from readiness.web.i18n import gettext as _
 from readiness.web.pagination import Page, PageRequest
 

@@ -7,7 +7,12 @@ from fastapi import APIRouter, Request
 from readiness.errors import Invalid, NotFound
 from readiness.models import PcrsLevel, UnitStatus
 from readiness.units import service
-from readiness.units.schemas import READINESS_CHOICES, SORT_KEYS, UnitFilter, UnitListQuery
+from readiness.units.schemas import (
+    READINESS_CHOICES,
+    SORT_KEYS,
+    UnitFilter,
+    UnitListQuery,
+)
 from readiness.web import charts
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep

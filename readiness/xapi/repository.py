@@ -5,7 +5,14 @@ from collections.abc import Collection
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from readiness.models import Completion, CompletionSource, Course, IdentityLink, Person, TrainingCentre
+from readiness.models import (
+    Completion,
+    CompletionSource,
+    Course,
+    IdentityLink,
+    Person,
+    TrainingCentre,
+)
 
 
 def people_by_actor_key(session: Session, keys: Collection[str]) -> dict[str, tuple[int, str]]:

@@ -4,9 +4,9 @@ from fastapi import APIRouter, Request
 
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
-from readiness.web.listing import ListQuery
 from readiness.web.exports import download
 from readiness.web.i18n import gettext as _
+from readiness.web.listing import ListQuery
 from readiness.web.pagination import MAX_PER_PAGE, PageRequest
 from readiness.web.templating import render
 from readiness.xapi import service

@@ -5,10 +5,9 @@ Revises:
 Create Date: 2026-11-29 20:13:57.574027
 """
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '2026_11_29_0001'
 down_revision = None
