@@ -35,6 +35,24 @@ from readiness.requirements import api as requirements_api
 from readiness.requirements import views as requirements_views
 from readiness.units import api as units_api
 from readiness.units import views as units_views
+from readiness.caveats import api as caveats_api
+from readiness.caveats import views as caveats_views
+from readiness.pcrs import api as pcrs_api
+from readiness.pcrs import views as pcrs_views
+from readiness.evaluations import api as evaluations_api
+from readiness.evaluations import views as evaluations_views
+from readiness.partnerships import api as partnerships_api
+from readiness.partnerships import views as partnerships_views
+from readiness.pledges import api as pledges_api
+from readiness.pledges import views as pledges_views
+from readiness.needs import api as needs_api
+from readiness.needs import views as needs_views
+from readiness.planning import api as planning_api
+from readiness.planning import views as planning_views
+from readiness.parity import api as parity_api
+from readiness.parity import views as parity_views
+from readiness.evidence import api as evidence_api
+from readiness.evidence import views as evidence_views
 from readiness.web import auth, i18n, language, security
 from readiness.web.templating import render
 from readiness.xapi import api as xapi_api
@@ -89,6 +107,24 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.include_router(courses_views.router)
     app.include_router(missions_api.router)
     app.include_router(courses_api.router)
+    app.include_router(caveats_views.router)
+    app.include_router(caveats_api.router)
+    app.include_router(pcrs_views.router)
+    app.include_router(pcrs_api.router)
+    app.include_router(evaluations_views.router)
+    app.include_router(evaluations_api.router)
+    app.include_router(partnerships_views.router)
+    app.include_router(partnerships_api.router)
+    app.include_router(pledges_views.router)
+    app.include_router(pledges_api.router)
+    app.include_router(needs_views.router)
+    app.include_router(needs_api.router)
+    app.include_router(planning_views.router)
+    app.include_router(planning_api.router)
+    app.include_router(parity_views.router)
+    app.include_router(parity_api.router)
+    app.include_router(evidence_views.router)
+    app.include_router(evidence_api.router)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     _register_error_handlers(app)
     return app

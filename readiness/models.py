@@ -167,6 +167,12 @@ class Unit(SQLModel, table=True):
     status: UnitStatus = Field(
         default=UnitStatus.forming, sa_type=enum_type(UnitStatus, "unit_status")
     )
+    # The dates that move a pledge through the PCRS levels (Force Generation Manual 2021.05).
+    pledge_registered_on: date | None = Field(default=None, description="L1: pledge registered")
+    last_aav_on: date | None = Field(default=None, description="Last assessment and advisory visit")
+    l3_since: date | None = Field(default=None, description="Elevated to L3")
+    last_self_cert_on: date | None = Field(default=None, description="Last yearly self-certification")
+    rdl_verified_on: date | None = Field(default=None, description="RDL verification visit")
 
 
 class Person(SQLModel, table=True):
@@ -375,3 +381,265 @@ class IdentityLink(SQLModel, table=True):
     centre_id: int | None = Field(default=None, foreign_key="training_centre.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
     created_by: str = Field(max_length=254)
+
+
+# --- Partnerships for performance -------------------------------------------------------------
+
+
+class CaveatKind(StrEnum):
+    geographic = "geographic"
+    task = "task"
+    time_night = "time_night"
+    use_of_force = "use_of_force"
+    movement = "movement"
+    other = "other"
+
+
+class CaveatRecord(StrEnum):
+    """Where a caveat is written down."""
+
+    mou = "mou"
+    sur_variation = "sur_variation"
+    none = "none"
+
+
+class Caveat(SQLModel, table=True):
+    """A restriction a country places on how its unit may be employed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    declared: bool
+    kind: CaveatKind = Field(sa_type=enum_type(CaveatKind, "caveat_kind"))
+    text: str = Field(max_length=1000)
+    accepted_by_un: bool = Field(default=False)
+    recorded_in: CaveatRecord = Field(
+        default=CaveatRecord.none, sa_type=enum_type(CaveatRecord, "caveat_record")
+    )
+    active_from: date
+    active_to: date | None = Field(default=None, description="null: still in force")
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=254)
+
+
+class EvaluationInstrument(StrEnum):
+    fc_unit_eval = "fc_unit_eval"
+    fhq_eval = "fhq_eval"
+    fpu_paer = "fpu_paer"
+    ipo_appraisal = "ipo_appraisal"
+    so_mo_appraisal = "so_mo_appraisal"
+
+
+class Evaluation(SQLModel, table=True):
+    """A performance evaluation of a unit in a mission."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    mission_id: int = Field(foreign_key="mission.id", index=True)
+    instrument: EvaluationInstrument = Field(
+        sa_type=enum_type(EvaluationInstrument, "evaluation_instrument")
+    )
+    evaluated_on: date
+    summary: str | None = Field(default=None, max_length=2000)
+    improvement_plan_required: bool = Field(default=False)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=254)
+
+
+class EvaluationRating(SQLModel, table=True):
+    """A 1-5 rating of one area of an evaluation."""
+
+    __tablename__ = "evaluation_rating"
+    evaluation_id: int = Field(foreign_key="evaluation.id", primary_key=True)
+    area: str = Field(max_length=40, primary_key=True)
+    rating: int = Field(ge=1, le=5)
+
+
+class EvaluationFinding(SQLModel, table=True):
+    """What an evaluation found; tagged with the training that addresses it."""
+
+    __tablename__ = "evaluation_finding"
+    id: int | None = Field(default=None, primary_key=True)
+    evaluation_id: int = Field(foreign_key="evaluation.id", index=True)
+    text: str = Field(max_length=2000)
+
+
+class FindingCourse(SQLModel, table=True):
+    __tablename__ = "finding_course"
+    finding_id: int = Field(foreign_key="evaluation_finding.id", primary_key=True)
+    course_id: int = Field(foreign_key="course.id", primary_key=True)
+
+
+class FindingCategory(SQLModel, table=True):
+    __tablename__ = "finding_category"
+    finding_id: int = Field(foreign_key="evaluation_finding.id", primary_key=True)
+    category: CourseCategory = Field(
+        sa_type=enum_type(CourseCategory, "course_category"), primary_key=True
+    )
+
+
+class SupportCategory(StrEnum):
+    """The Light Coordination Mechanism's list of capacity-building categories."""
+
+    training = "training"
+    mentoring = "mentoring"
+    advise_and_assist = "advise_and_assist"
+    equipment = "equipment"
+    infrastructure = "infrastructure"
+    logistics = "logistics"
+    financial = "financial"
+    lessons_learned = "lessons_learned"
+
+
+class PartnershipStatus(StrEnum):
+    planned = "planned"
+    active = "active"
+    completed = "completed"
+    suspended = "suspended"
+
+
+class Partnership(SQLModel, table=True):
+    """A partner's capacity-building support to a recipient country."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    partner_id: int = Field(foreign_key="partner.id", index=True)
+    country_code: str = Field(foreign_key="country.code", max_length=3, index=True)
+    title: str = Field(max_length=200)
+    start_on: date
+    end_on: date | None = None
+    long_term: bool = Field(default=False)
+    status: PartnershipStatus = Field(
+        default=PartnershipStatus.planned, sa_type=enum_type(PartnershipStatus, "partnership_status")
+    )
+    note: str | None = Field(default=None, max_length=2000)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=254)
+
+
+class PartnershipCategory(SQLModel, table=True):
+    __tablename__ = "partnership_category"
+    partnership_id: int = Field(foreign_key="partnership.id", primary_key=True)
+    category: SupportCategory = Field(
+        sa_type=enum_type(SupportCategory, "support_category"), primary_key=True
+    )
+
+
+class PartnershipCourse(SQLModel, table=True):
+    """A course the partnership delivers."""
+
+    __tablename__ = "partnership_course"
+    partnership_id: int = Field(foreign_key="partnership.id", primary_key=True)
+    course_id: int = Field(foreign_key="course.id", primary_key=True)
+
+
+class MinisterialEvent(SQLModel, table=True):
+    """A UN Peacekeeping Ministerial, where countries announce pledges."""
+
+    __tablename__ = "ministerial_event"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=30, unique=True)
+    city: str = Field(max_length=100)
+    held_from: date
+    held_to: date
+    themes: str | None = Field(default=None, max_length=1000)
+    summary: str | None = Field(default=None, max_length=2000, description="Sourced figures")
+    source: str | None = Field(default=None, max_length=500)
+
+
+class PledgeCategory(StrEnum):
+    units = "units"
+    training = "training"
+    technology = "technology"
+    medical = "medical"
+    wps = "wps"
+    safety = "safety"
+    funding = "funding"
+    other = "other"
+
+
+class PledgeStatus(StrEnum):
+    announced = "announced"
+    in_progress = "in_progress"
+    fulfilled = "fulfilled"
+    withdrawn = "withdrawn"
+
+
+class MinisterialPledge(SQLModel, table=True):
+    __tablename__ = "ministerial_pledge"
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="ministerial_event.id", index=True)
+    country_code: str = Field(foreign_key="country.code", max_length=3, index=True)
+    category: PledgeCategory = Field(sa_type=enum_type(PledgeCategory, "pledge_category"))
+    detail: str = Field(max_length=1000)
+    status: PledgeStatus = Field(
+        default=PledgeStatus.announced, sa_type=enum_type(PledgeStatus, "pledge_status")
+    )
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", description="A pledged unit")
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=254)
+
+
+class PledgeProgressNote(SQLModel, table=True):
+    __tablename__ = "pledge_progress_note"
+    id: int | None = Field(default=None, primary_key=True)
+    pledge_id: int = Field(foreign_key="ministerial_pledge.id", index=True)
+    noted_on: date
+    text: str = Field(max_length=2000)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=254)
+
+
+class NeedStatus(StrEnum):
+    open = "open"
+    met = "met"
+    withdrawn = "withdrawn"
+
+
+class CapacityNeed(SQLModel, table=True):
+    """A gap a country states, for partners to fill."""
+
+    __tablename__ = "capacity_need"
+    id: int | None = Field(default=None, primary_key=True)
+    country_code: str = Field(foreign_key="country.code", max_length=3, index=True)
+    category: SupportCategory = Field(sa_type=enum_type(SupportCategory, "support_category"))
+    course_id: int | None = Field(default=None, foreign_key="course.id")
+    capability: str | None = Field(default=None, max_length=300)
+    quantity: int = Field(ge=1)
+    needed_by: date | None = None
+    status: NeedStatus = Field(default=NeedStatus.open, sa_type=enum_type(NeedStatus, "need_status"))
+    note: str | None = Field(default=None, max_length=1000)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    recorded_by: str = Field(max_length=254)
+
+
+class ParityCategory(StrEnum):
+    """The Uniformed Gender Parity Strategy's personnel categories."""
+
+    military_contingent = "military_contingent"
+    staff_officer_observer = "staff_officer_observer"
+    formed_police_unit = "formed_police_unit"
+    individual_police = "individual_police"
+
+
+class GenderParityTarget(SQLModel, table=True):
+    """The share of women the UGPS sets for a category in a year."""
+
+    __tablename__ = "gender_parity_target"
+    year: int = Field(primary_key=True, ge=2018, le=2100)
+    category: ParityCategory = Field(
+        sa_type=enum_type(ParityCategory, "parity_category"), primary_key=True
+    )
+    target_pct: float = Field(ge=0, le=100)
+    sourced: bool = Field(default=False, description="false: illustrative, set by an administrator")
+    source: str | None = Field(default=None, max_length=300)
+
+
+class SessionPlace(SQLModel, table=True):
+    """A place in a course session held for a person."""
+
+    __tablename__ = "session_place"
+    __table_args__ = (sa.UniqueConstraint("session_id", "person_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="course_session.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    booked_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    booked_by: str = Field(max_length=254)

@@ -25,3 +25,11 @@ def test_the_models_and_the_migrations_do_not_differ(engine):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
+
+
+def test_the_partnerships_revision_comes_off_and_back_on_its_own(engine):
+    migrate.downgrade(engine, "2026_11_29_0001")
+    assert "caveat" not in _tables(engine)
+    assert "last_aav_on" not in {column["name"] for column in inspect(engine).get_columns("unit")}
+    migrate.upgrade(engine)
+    assert {"caveat", "evaluation", "partnership", "ministerial_pledge", "capacity_need"} <= _tables(engine)

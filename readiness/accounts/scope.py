@@ -84,6 +84,52 @@ class Actor:
         """Missions and their requirements are the UN planners' (and admins')."""
         return self.role in (Role.admin, Role.mission_planner)
 
+    # --- Partnerships for performance ---------------------------------------------------
+
+    def can_keep_caveats_of(self, country_code: str) -> bool:
+        """Caveats are declared by the unit's country (force generation) or found by the UN."""
+        return self.can_write_units_of(country_code) or self.role == Role.mission_planner
+
+    def can_keep_pcrs_dates_of(self, country_code: str) -> bool:
+        """PCRS visit and level dates: the unit's force generation staff, planners, admins."""
+        return self.can_write_units_of(country_code) or self.role == Role.mission_planner
+
+    def can_keep_evaluations(self) -> bool:
+        """Performance evaluations are written by the UN (mission planners) and admins."""
+        return self.role in (Role.admin, Role.mission_planner)
+
+    def can_keep_partnerships_of(self, partner_id: int | None, country_code: str) -> bool:
+        """A partner keeps its own partnerships; the recipient's force generation staff and
+        admins may record them too."""
+        if self.is_admin:
+            return True
+        if self.role == Role.partner:
+            return partner_id is not None and partner_id == self.partner_id
+        return self.role == Role.force_generation and country_code == self.country_code
+
+    def can_keep_pledges_of(self, country_code: str) -> bool:
+        """A country's ministerial pledges: its force generation staff, planners, admins."""
+        return self.role in (Role.admin, Role.mission_planner) or (
+            self.role == Role.force_generation and country_code == self.country_code
+        )
+
+    def can_state_needs_of(self, country_code: str) -> bool:
+        """A country states its own needs (force generation or training centre staff)."""
+        return self.is_admin or (
+            self.role in (Role.force_generation, Role.training_centre)
+            and country_code == self.country_code
+        )
+
+    def can_book_places_for(self, country_code: str) -> bool:
+        """Booking session places for people: the people's own country's staff and admins."""
+        return self.is_admin or (
+            self.role in (Role.force_generation, Role.training_centre)
+            and country_code == self.country_code
+        )
+
+    def can_keep_parity_targets(self) -> bool:
+        return self.is_admin
+
 
 # The actor behind command-line and seeding work: the operator of the installation.
 SYSTEM = Actor(email="cli", role=Role.admin)

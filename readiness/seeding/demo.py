@@ -15,6 +15,13 @@ from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
 from readiness.accounts.demo import ensure_demo_users
+from readiness.caveats import demo as caveats_demo
+from readiness.evaluations import demo as evaluations_demo
+from readiness.needs import demo as needs_demo
+from readiness.parity import demo as parity_demo
+from readiness.partnerships import demo as partnerships_demo
+from readiness.planning import demo as planning_demo
+from readiness.pledges import demo as pledges_demo
 from readiness.models import (
     Assignment,
     Completion,
@@ -149,6 +156,14 @@ COMMON_COURSES = ["CPTM-1.1", "CPTM-1.5", "CPTM-2.5", "CPTM-3.3", "PSEA-ONL"]
 WAIVABLE = {"UNBFAC": "Qualified paramedic: national certificate recognised by the unit's medical officer"}
 
 
+# Caveats, evaluations, partnerships, pledges, needs, sessions and parity, in dependency order:
+# each creates only what is missing, so a second seeding changes nothing.
+PARTNERSHIP_DEMOS = [
+    planning_demo.seed_demo, caveats_demo.seed_demo, evaluations_demo.seed_demo,
+    partnerships_demo.seed_demo, pledges_demo.seed_demo, needs_demo.seed_demo, parity_demo.seed_demo,
+]
+
+
 def load_demo_data(session: Session, *, seed: int, today: date) -> dict[str, int]:
     """Create the demo units that do not exist yet, with their people, rosters and completions."""
     rng = random.Random(seed)
@@ -170,6 +185,9 @@ def load_demo_data(session: Session, *, seed: int, today: date) -> dict[str, int
         counts += _populate(session, catalogue, unit, type_slug, profile, unit_rng, today,
                             next_number)
     counts["users"] = ensure_demo_users(session)
+    session.flush()
+    for seed_feature in PARTNERSHIP_DEMOS:
+        counts.update(seed_feature(session, today=today))
     session.flush()
     return dict(counts)
 

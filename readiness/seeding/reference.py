@@ -7,6 +7,8 @@ from pathlib import Path
 from sqlmodel import Session
 
 from readiness.models import Country, Course, Mission, Partner, TrainingCentre, UnitType
+from readiness.parity import reference as parity_reference
+from readiness.pledges import reference as pledges_reference
 from readiness.requirements.files import read_requirements_file
 from readiness.requirements.service import import_requirements
 from readiness.seeding.upsert import upsert_by_key
@@ -110,6 +112,8 @@ def load_reference_data(session: Session, seed_dir: Path) -> dict[str, int]:
         session, read_requirements_file(seed_dir / "requirements.yaml"), recorded_by="seed"
     )
     changes["requirements.yaml"] = report.created
+    changes["ministerials.yaml"] = pledges_reference.load(session, seed_dir)
+    changes["gender_parity_targets.csv"] = parity_reference.load(session, seed_dir)
     return changes
 
 

@@ -1,0 +1,5 @@
+"""Caveats: JSON API under /api/v1."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Evaluations: HTML pages and htmx fragments."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

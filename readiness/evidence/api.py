@@ -1,0 +1,5 @@
+"""Evidence: JSON API under /api/v1."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Needs: HTML pages and htmx fragments."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

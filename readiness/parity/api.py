@@ -1,0 +1,5 @@
+"""Parity: JSON API under /api/v1."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

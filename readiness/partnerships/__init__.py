@@ -1,0 +1,1 @@
+"""Capacity-building partnerships between partners and contributing countries."""

@@ -1,0 +1,5 @@
+"""Partnerships: HTML pages and htmx fragments."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

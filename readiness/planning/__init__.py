@@ -1,0 +1,1 @@
+"""Schedule-aware plans: which people to send to which upcoming session so a unit is ready in time."""

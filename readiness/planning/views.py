@@ -1,0 +1,5 @@
+"""Planning: HTML pages and htmx fragments."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

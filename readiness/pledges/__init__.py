@@ -1,0 +1,1 @@
+"""Ministerial pledges: what countries announce at the UN Peacekeeping Ministerials, and how it progresses."""
