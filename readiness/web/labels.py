@@ -71,7 +71,86 @@ LABELS: dict[str, dict[str, str]] = {
         "leadership": _n("Leadership"),
         "language": _n("Language"),
     },
+    "caveat_kind": {
+        "geographic": _n("Geographic"),
+        "task": _n("Task"),
+        "time_night": _n("Time or night"),
+        "use_of_force": _n("Use of force"),
+        "movement": _n("Movement"),
+        "other": _n("Other"),
+    },
+    "caveat_record": {
+        "mou": _n("Memorandum of understanding"),
+        "sur_variation": _n("Variation of the statement of unit requirements"),
+        "none": _n("Not recorded"),
+    },
+    "evaluation_instrument": {
+        "fc_unit_eval": _n("Force commander's unit evaluation"),
+        "fhq_eval": _n("Force headquarters evaluation"),
+        "fpu_paer": _n("FPU performance assessment and evaluation report"),
+        "ipo_appraisal": _n("Individual police officer appraisal"),
+        "so_mo_appraisal": _n("Staff officer or military observer appraisal"),
+    },
+    # The areas an evaluation rates, after the AAV checklist (SOP 2020.10) plus conduct and
+    # mandate tasks; the UN's own unit-evaluation categories are not published (illustrative).
+    "evaluation_area": {
+        "command_and_control": _n("Command and control"),
+        "training": _n("Training"),
+        "protection_of_civilians": _n("Protection of civilians"),
+        "conduct_discipline": _n("Conduct and discipline"),
+        "medical": _n("Medical"),
+        "equipment": _n("Equipment"),
+        "logistics": _n("Logistics"),
+        "safety_security": _n("Safety and security"),
+    },
+    "support_category": {
+        "training": _n("Training"),
+        "mentoring": _n("Mentoring"),
+        "advise_and_assist": _n("Advise and assist"),
+        "equipment": _n("Equipment"),
+        "infrastructure": _n("Infrastructure"),
+        "logistics": _n("Logistics"),
+        "financial": _n("Financial"),
+        "lessons_learned": _n("Lessons learned"),
+    },
+    "partnership_status": {
+        "planned": _n("Planned"),
+        "active": _n("Active"),
+        "completed": _n("Completed"),
+        "suspended": _n("Suspended"),
+    },
+    "pledge_category": {
+        "units": _n("Units"),
+        "training": _n("Training"),
+        "technology": _n("Technology"),
+        "medical": _n("Medical"),
+        "wps": _n("Women, peace and security"),
+        "safety": _n("Safety and security"),
+        "funding": _n("Funding"),
+        "other": _n("Other"),
+    },
+    "pledge_status": {
+        "announced": _n("Announced"),
+        "in_progress": _n("In progress"),
+        "fulfilled": _n("Fulfilled"),
+        "withdrawn": _n("Withdrawn"),
+    },
+    "need_status": {"open": _n("Open"), "met": _n("Met"), "withdrawn": _n("Withdrawn")},
+    "parity_category": {
+        "military_contingent": _n("Military contingents"),
+        "staff_officer_observer": _n("Staff officers and military observers"),
+        "formed_police_unit": _n("Formed police units"),
+        "individual_police": _n("Individual police officers"),
+    },
+    "parity_colour": {
+        "green": _n("Meets the target"),
+        "yellow": _n("Below the target, with women"),
+        "red": _n("No women"),
+    },
 }
+
+# The areas an evaluation may rate, in the order forms show them.
+EVALUATION_AREAS = tuple(LABELS["evaluation_area"])
 
 
 def label(kind: str, value) -> str:
