@@ -21,6 +21,7 @@ from readiness.needs import demo as needs_demo
 from readiness.parity import demo as parity_demo
 from readiness.partnerships import demo as partnerships_demo
 from readiness.planning import demo as planning_demo
+from readiness.pcrs import demo as pcrs_demo
 from readiness.pledges import demo as pledges_demo
 from readiness.models import (
     Assignment,
@@ -159,7 +160,7 @@ WAIVABLE = {"UNBFAC": "Qualified paramedic: national certificate recognised by t
 # Caveats, evaluations, partnerships, pledges, needs, sessions and parity, in dependency order:
 # each creates only what is missing, so a second seeding changes nothing.
 PARTNERSHIP_DEMOS = [
-    planning_demo.seed_demo, caveats_demo.seed_demo, evaluations_demo.seed_demo,
+    planning_demo.seed_demo, pcrs_demo.seed_demo, caveats_demo.seed_demo, evaluations_demo.seed_demo,
     partnerships_demo.seed_demo, pledges_demo.seed_demo, needs_demo.seed_demo, parity_demo.seed_demo,
 ]
 
