@@ -221,3 +221,12 @@ class IdentityLinkFactory(Base):
     actor_key = factory.Sequence(lambda n: f"mbox:mailto:learner{n}@example.org")
     person_id = factory.LazyFunction(lambda: PersonFactory().id)
     created_by = "tests"
+
+
+class SessionPlaceFactory(Base):
+    class Meta:
+        model = models.SessionPlace
+
+    session_id = factory.LazyFunction(lambda: CourseSessionFactory().id)
+    person_id = factory.LazyFunction(lambda: PersonFactory().id)
+    booked_by = "test"
