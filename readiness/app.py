@@ -192,4 +192,8 @@ def _register_error_handlers(app: FastAPI) -> None:
     async def unexpected_error(request: Request, exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         message = _("Something went wrong on our side. The error was logged; please try again.")
-        return _error_response(request, 500, _("Server error"), message)
+        response = _error_response(request, 500, _("Server error"), message)
+        # Starlette answers unexpected errors outside every middleware, the security headers'
+        # included, so this response carries them itself.
+        response.headers.update(security.error_headers())
+        return response

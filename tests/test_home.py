@@ -75,3 +75,6 @@ def test_a_server_error_gets_the_500_page(app, admin):
     assert page.status_code == 500
     assert "Something went wrong" in page.text
     assert "boom" not in page.text
+    assert page.headers["Content-Security-Policy"].startswith("default-src 'self'")
+    assert page.headers["X-Frame-Options"] == "DENY"
+    assert page.headers["Cache-Control"] == "no-store"

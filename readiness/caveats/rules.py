@@ -9,7 +9,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from readiness.models import Caveat
+from readiness.models import Caveat, Unit
 
 
 def in_force(caveat: Caveat, on: date) -> bool:
@@ -37,4 +37,12 @@ def flagged_unit_ids(connection_or_session, unit_ids: list[int] | None, on: date
     query = sa.select(Caveat.unit_id).where(flags_on(on)).distinct()
     if unit_ids is not None:
         query = query.where(Caveat.unit_id.in_(unit_ids))
+    return set(connection_or_session.execute(query).scalars())
+
+
+def flagged_unit_codes(connection_or_session, unit_codes: list[str] | None, on: date) -> set[str]:
+    """The unit codes (of `unit_codes`, or all) flagged red on `on`, in one query."""
+    query = sa.select(Unit.code).join(Caveat, Caveat.unit_id == Unit.id).where(flags_on(on)).distinct()
+    if unit_codes is not None:
+        query = query.where(Unit.code.in_(unit_codes))
     return set(connection_or_session.execute(query).scalars())

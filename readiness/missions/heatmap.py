@@ -54,12 +54,13 @@ class CompareFilters:
     pcrs_level: str | None = None
     status: str | None = None
     order: SortOrder = SortOrder()
+    flagged_only: bool = False  # only units a caveat flags red on as_of
 
     def query(self, **changes) -> str:
         """The URL query of these filters, with `changes` (sort=, dir=) applied."""
         values = {"requirement": self.requirement, "as_of": self.as_of, "country": self.country,
                   "pcrs_level": self.pcrs_level, "status": self.status,
-                  "sort": self.order.key, "dir": self.order.direction, **changes}
+                  "flagged": "1" if self.flagged_only else None, "sort": self.order.key, "dir": self.order.direction, **changes}
         return urlencode({key: value for key, value in values.items() if value})
 
 

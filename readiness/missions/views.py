@@ -5,6 +5,7 @@ from dataclasses import replace
 from fastapi import APIRouter, Request
 
 from readiness.accounts.scope import Actor
+from readiness.caveats.rules import flagged_unit_codes
 from readiness.errors import NotFound
 from readiness.missions import heatmap, service
 from readiness.models import PcrsLevel
@@ -46,8 +47,8 @@ def _mission_rows(entry: service.MissionRequirements) -> list[list]:
 @router.get("/missions/compare", name="compare_units")
 def compare_page(request: Request, actor: CurrentActor, session: SessionDep, requirement: str = "",
                  as_of: str = "", country: str = "", pcrs_level: str = "", status: str = "",
-                 sort: str = "", dir: str = ""):
-    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir)
+                 sort: str = "", dir: str = "", flagged: str = ""):
+    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir, flagged)
     context = {**comparison, "countries": service.country_choices(session, actor=actor),
                "pcrs_levels": [level.value for level in PcrsLevel], "statuses": heatmap.STATUSES}
     return render(request, "missions/compare.html", context, block="heatmap")
@@ -56,8 +57,8 @@ def compare_page(request: Request, actor: CurrentActor, session: SessionDep, req
 @router.get("/missions/compare/export/{fmt}", name="export_heatmap")
 def export_heatmap(fmt: str, actor: CurrentActor, session: SessionDep, requirement: str = "",
                    as_of: str = "", country: str = "", pcrs_level: str = "", status: str = "",
-                   sort: str = "", dir: str = ""):
-    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir)
+                   sort: str = "", dir: str = "", flagged: str = ""):
+    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir, flagged)
     rows = heatmap.heatmap_rows(comparison["units"])
     return _export(fmt, f"{comparison['view'].requirement}-units", heatmap.heatmap_header(comparison["columns"]),
                    rows, _("Units"))
@@ -65,14 +66,16 @@ def export_heatmap(fmt: str, actor: CurrentActor, session: SessionDep, requireme
 
 @router.get("/missions/compare/demand/export/{fmt}", name="export_demand")
 def export_demand(fmt: str, actor: CurrentActor, session: SessionDep, requirement: str = "",
-                  as_of: str = "", country: str = "", pcrs_level: str = "", status: str = ""):
-    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, "", "")
+                  as_of: str = "", country: str = "", pcrs_level: str = "", status: str = "",
+                  flagged: str = ""):
+    comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, "", "", flagged)
     rows = heatmap.demand_rows(comparison["view"])
     return _export(fmt, f"{comparison['view'].requirement}-demand", heatmap.demand_header(), rows,
                    _("Training demand"))
 
 
-def _comparison(session, actor: Actor, requirement, as_of, country, pcrs_level, status, sort, dir) -> dict:
+def _comparison(session, actor: Actor, requirement, as_of, country, pcrs_level, status, sort, dir,
+                flagged: str = "") -> dict:
     """The mission view for the URL's filters, with its columns and units in the chosen order."""
     if not requirement:
         raise NotFound(_("Choose a requirement to compare units against."))
@@ -80,12 +83,16 @@ def _comparison(session, actor: Actor, requirement, as_of, country, pcrs_level, 
     base, version = requirements.parse_requirement_code(requirement)
     definition = requirements.get_requirement(session, code=base, version=version)
     columns = heatmap.columns(definition)
-    filters = replace(filters, order=heatmap.parse_sort(sort, dir, columns))
+    filters = replace(filters, order=heatmap.parse_sort(sort, dir, columns), flagged_only=bool(flagged))
     view = readiness.mission_view(
         session, actor=actor, requirement_code=requirement, as_of=filters.as_of,
         country=filters.country, pcrs_level=filters.pcrs_level, status=filters.status,
     )
-    return {"view": view, "definition": definition, "columns": columns, "filters": filters,
+    red = flagged_unit_codes(session, [unit.unit for unit in view.units], view.as_of)
+    if filters.flagged_only:
+        shown = [unit for unit in view.units if unit.unit in red]
+        view = view.model_copy(update={"units": shown, "demand": readiness.training_demand(shown)})
+    return {"view": view, "definition": definition, "columns": columns, "filters": filters, "flagged": red,
             "units": heatmap.sorted_units(view.units, filters.order), "band": heatmap.band}
 
 

@@ -73,6 +73,14 @@ def readable_unit_ids(countries: Countries) -> sa.Select:
     return _within(sa.select(Unit.id), Unit.country_code, countries)
 
 
+def units_named(session: Session, unit_ids: set[int]) -> list[tuple[str, str]]:
+    """(code, name) of the units `unit_ids`, by code."""
+    if not unit_ids:
+        return []
+    query = sa.select(Unit.code, Unit.name).where(Unit.id.in_(unit_ids)).order_by(Unit.code)
+    return [tuple(row) for row in session.execute(query).all()]
+
+
 def course_validities(session: Session) -> set[int]:
     """The distinct validity periods (months) of the courses that lapse."""
     query = sa.select(Course.validity_months).distinct().where(Course.validity_months.is_not(None))

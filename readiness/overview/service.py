@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
+from readiness.caveats.rules import flagged_unit_ids
 from readiness.models import PcrsLevel, Role, UnitStatus
 from readiness.overview import repository
 from readiness.readiness import rules
@@ -89,6 +90,7 @@ class Dashboard:
     lapse_until: date
     women: list[WomenShare]
     imports: list | None  # None: the role does not see imports
+    flagged: list[tuple[str, str]] = ()  # (code, name) of readable units a caveat flags red today
 
 
 def dashboard(session: Session, *, actor: Actor, today: date) -> Dashboard:
@@ -100,7 +102,14 @@ def dashboard(session: Session, *, actor: Actor, today: date) -> Dashboard:
         lapse_until=today + timedelta(days=LAPSE_DAYS),
         women=women_share(session, actor=actor, today=today),
         imports=recent_imports(session, actor=actor),
+        flagged=flagged_units(session, actor=actor, today=today),
     )
+
+
+def flagged_units(session: Session, *, actor: Actor, today: date) -> list[tuple[str, str]]:
+    """The readable units a caveat in force today flags red, by code (two queries, whatever the count)."""
+    readable = repository.readable_unit_ids(actor.readable_countries())
+    return repository.units_named(session, flagged_unit_ids(session, readable, today))
 
 
 def readiness_by_status(session: Session, *, actor: Actor) -> dict[str, int]:

@@ -4,19 +4,44 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import ConfigDict, Field
 
+from readiness.caveats.rules import flagged_unit_codes
 from readiness.readiness import equivalences, service
-from readiness.readiness.schemas import (
-    EquivalenceIn,
-    EquivalenceOut,
-    MissionView,
-    UnitGaps,
-    UnitReadiness,
-)
+from readiness.readiness import schemas as engine
+from readiness.readiness.schemas import EquivalenceIn, EquivalenceOut, UnitGaps
 from readiness.web.auth import CurrentActor
 from readiness.web.deps import SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["readiness"])
+
+# The red flag rides on the engine's answers here, in the API layer: the engine stays the
+# readiness rules alone, and caveats.rules stays the one place for the flag.
+FLAG_DESCRIPTION = ("True when a caveat in force on as_of was never declared, or was declared but not "
+                    "accepted by the UN (the unit is flagged red)")
+
+
+def _with_flag_example(model: type) -> dict:
+    examples = (model.model_config.get("json_schema_extra") or {}).get("examples", [])
+    return {"examples": [{**example, "caveat_flag": False} for example in examples]}
+
+
+# Same names as the engine's models, so the OpenAPI document keeps calling them UnitReadiness etc.
+class UnitReadiness(engine.UnitReadiness):
+    model_config = ConfigDict(json_schema_extra=_with_flag_example(engine.UnitReadiness))
+
+    caveat_flag: bool = Field(description=FLAG_DESCRIPTION)
+
+
+class UnitSummary(engine.UnitSummary):
+    caveat_flag: bool = Field(description=FLAG_DESCRIPTION)
+
+
+class MissionView(engine.MissionView):
+    model_config = ConfigDict(json_schema_extra=_with_flag_example(engine.MissionView))
+
+    units: list[UnitSummary]
+
 
 RequirementCode = Annotated[
     str,
@@ -31,10 +56,12 @@ AsOf = Annotated[
 def unit_readiness(
     code: str, requirement: RequirementCode, session: SessionDep, actor: CurrentActor, as_of: AsOf = None
 ) -> UnitReadiness:
-    """A unit's readiness against a requirement on a date and through the tour."""
-    return service.unit_readiness(
+    """A unit's readiness against a requirement on a date and through the tour, with its caveat flag."""
+    report = service.unit_readiness(
         session, actor=actor, unit_code=code, requirement_code=requirement, as_of=as_of
     )
+    flagged = flagged_unit_codes(session, [report.unit], report.as_of)
+    return UnitReadiness(**report.model_dump(), caveat_flag=report.unit in flagged)
 
 
 @router.get("/requirements/{code}/units", response_model=MissionView)
@@ -47,11 +74,15 @@ def requirement_units(
     pcrs_level: Annotated[Literal["L1", "L2", "L3", "RDL"] | None, Query()] = None,
     status: Annotated[Literal["ready", "partial", "not_ready"] | None, Query()] = None,
 ) -> MissionView:
-    """Every unit of the requirement's unit type you may read, best score first, with training demand."""
-    return service.mission_view(
+    """Every unit of the requirement's unit type you may read, best score first, with training demand
+    and each unit's caveat flag on the report date."""
+    view = service.mission_view(
         session, actor=actor, requirement_code=code, as_of=as_of,
         country=country, pcrs_level=pcrs_level, status=status,
     )
+    flagged = flagged_unit_codes(session, [unit.unit for unit in view.units], view.as_of)
+    units = [UnitSummary(**unit.model_dump(), caveat_flag=unit.unit in flagged) for unit in view.units]
+    return MissionView(**view.model_dump(exclude={"units"}), units=units)
 
 
 @router.get("/units/{code}/gaps", response_model=UnitGaps)

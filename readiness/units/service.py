@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from readiness.accounts.scope import Actor
+from readiness.caveats.rules import flagged_unit_ids
 from readiness.errors import Forbidden, NotFound
 from readiness.readiness import service as engine
 from readiness.readiness.schemas import PersonGap, UnitReadiness
@@ -64,6 +65,12 @@ def list_page(session: Session, *, actor: Actor, listing: UnitListQuery, on: dat
     return Page[UnitRow].of(units[paging.offset:paging.offset + paging.per_page], paging, len(units))
 
 
+def flagged_codes(session: Session, units: list[UnitRow], on: date) -> set[str]:
+    """The codes of `units` flagged red by a caveat on `on`, in one query."""
+    ids = flagged_unit_ids(session, [unit.id for unit in units], on) if units else set()
+    return {unit.code for unit in units if unit.id in ids}
+
+
 def filter_choices(session: Session, *, actor: Actor) -> dict[str, list[str]]:
     """Countries (readable ones), unit types and missions to filter the list by."""
     return repository.filter_choices(session, actor.readable_countries())
@@ -107,6 +114,8 @@ class UnitReport:
     report: UnitReadiness | None
     trend: list[TrendPoint]
     sees_people: bool
+    flagged: bool = False  # a caveat in force on flag_as_of raises the red flag
+    flag_as_of: date | None = None
 
 
 def unit_report(session: Session, *, actor: Actor, code: str, requirement: str | None,
@@ -119,8 +128,11 @@ def unit_report(session: Session, *, actor: Actor, code: str, requirement: str |
     if chosen:
         report = engine.unit_readiness(session, actor=actor, unit_code=code, requirement_code=chosen, as_of=as_of)
         trend = readiness_trend(session, actor=actor, code=code, requirement=chosen, today=today)
+    # The flag is read on the card's date (where there is a card), else today.
+    flag_as_of = report.as_of if report else today
     return UnitReport(unit=unit, requirement_choices=choices, report=report, trend=trend or [],
-                      sees_people=actor.can_see_people_of(unit.country))
+                      sees_people=actor.can_see_people_of(unit.country),
+                      flagged=bool(flagged_unit_ids(session, [unit.id], flag_as_of)), flag_as_of=flag_as_of)
 
 
 def _target_first(choices: list, unit: UnitRow) -> list:

@@ -29,7 +29,8 @@ def units_page(request: Request, actor: CurrentActor, session: SessionDep, count
                readiness: str = "", q: str = "", sort: str = "code", dir: str = "asc", page: int = 1):
     listing = _listing(country, unit_type, pcrs_level, mission, status, readiness, q, sort, dir, page)
     result = service.list_page(session, actor=actor, listing=listing, on=date.today())
-    context = {"result": result, "listing": listing, "choices": service.filter_choices(session, actor=actor),
+    context = {"result": result, "listing": listing,
+               "flagged": service.flagged_codes(session, result.items, date.today()), "choices": service.filter_choices(session, actor=actor),
                "pcrs_levels": [level.value for level in PcrsLevel],
                "statuses": [status.value for status in UnitStatus], "readiness_choices": READINESS_CHOICES}
     return render(request, "units/index.html", context, block="results")
@@ -115,6 +116,7 @@ def _report_context(session, actor, unit, today: date) -> dict:
     report = unit.report
     trend = [(point.day.isoformat(), point.score) for point in unit.trend]
     context = {"unit": unit.unit, "card": unit, "report": report, "code": unit.unit.code,
+               "flagged": unit.flagged, "flag_as_of": unit.flag_as_of.isoformat(),
                "trend": charts.line_chart(trend) if trend else None, "trend_points": unit.trend,
                "bar": charts.Bar, "requirement": report and f"{report.requirement}@{report.requirement_version}",
                "as_of": report.as_of.isoformat() if report else ""}

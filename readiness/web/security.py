@@ -30,6 +30,11 @@ def security_headers(*, https: bool) -> dict[str, str]:
     return headers
 
 
+def error_headers() -> dict[str, str]:
+    """The headers for a response built outside the middleware (the 500 page)."""
+    return {**security_headers(https=get_settings().cookie_secure), "Cache-Control": "no-store"}
+
+
 class SecurityHeadersMiddleware:
     """Adds the headers above, `no-store` on pages (they hold personal data), and the session cookie."""
 
