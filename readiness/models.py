@@ -314,6 +314,9 @@ class User(SQLModel, table=True):
     locale: str | None = Field(default=None, max_length=8)
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
     last_login_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    signed_out_at: float | None = Field(
+        default=None, description="Epoch seconds of the last sign-out: older browser sessions end"
+    )
 
 
 class PartnerCountry(SQLModel, table=True):

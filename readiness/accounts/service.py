@@ -51,6 +51,15 @@ def actor_for(session: Session, user: User) -> Actor:
     )
 
 
+def record_sign_out(session: Session, user_id: int, *, at: float) -> None:
+    """Remember when the user signed out: browser sessions issued before then are over."""
+    user = repository.user_by_id(session, user_id)
+    if user is not None:
+        user.signed_out_at = at
+        session.add(user)
+        session.flush()
+
+
 def active_user(session: Session, user_id: int) -> User | None:
     """The user with `user_id` when the account is still active."""
     user = repository.user_by_id(session, user_id)

@@ -63,8 +63,8 @@ def login(request: Request, session: SessionDep, email: FormText = "", password:
 
 
 @router.post("/logout", name="logout")
-def logout(request: Request, actor: CurrentActor):
-    auth.end_session(request)
+def logout(request: Request, actor: CurrentActor, session: SessionDep):
+    auth.end_session(request, session)
     return auth.see_other(request, "/login")
 
 

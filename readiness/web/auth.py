@@ -135,8 +135,12 @@ def start_session(request: Request, user: User) -> None:
     _send_cookie(request, new_session(user))
 
 
-def end_session(request: Request) -> None:
-    """Sign out: the cookie is deleted."""
+def end_session(request: Request, session) -> None:
+    """Sign out: the cookie is deleted, and every session of the user issued until now ends,
+    so a copy of the cookie taken earlier no longer works."""
+    browser = getattr(request.state, "browser_session", None)
+    if browser and browser.user_id:
+        accounts.record_sign_out(session, browser.user_id, at=clock())
     _send_cookie(request, None)
 
 
@@ -168,13 +172,19 @@ def _actor_from_token(request: Request, session, token: str) -> Actor:
 def _actor_from_cookie(request: Request, session) -> Actor | None:
     browser = decode_session(request.cookies.get(SESSION_COOKIE))
     user = accounts.active_user(session, browser.user_id) if browser and browser.user_id else None
-    if browser and browser.user_id and (user is None or browser.password_mark != password_mark(user)):
-        browser = None  # the account was deactivated or its password changed since sign-in
+    if browser and browser.user_id and (user is None or not _still_signed_in(browser, user)):
+        browser = None  # deactivated, password changed or signed out since this sign-in
     request.state.browser_session = browser
     request.state.csrf_token = browser.csrf if browser else ""
     if browser and clock() - browser.seen >= REFRESH_AFTER_SECONDS:
         _send_cookie(request, replace(browser, seen=clock()))
     return accounts.actor_for(session, user) if user and browser else None
+
+
+def _still_signed_in(browser: BrowserSession, user: User) -> bool:
+    if browser.password_mark != password_mark(user):
+        return False
+    return user.signed_out_at is None or browser.issued > user.signed_out_at
 
 
 def identify(request: Request, session: SessionDep) -> Actor | None:

@@ -82,6 +82,27 @@ def test_it_signs_out_and_the_pages_close_again(login_as):
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
+def test_a_cookie_copied_before_signing_out_no_longer_opens_pages(login_as):
+    client = login_as("admin")
+    copied = client.cookies.get(auth.SESSION_COOKIE)
+    client.post("/logout", follow_redirects=False)
+
+    client.cookies.set(auth.SESSION_COOKIE, copied)
+
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_signing_in_again_after_signing_out_works(client):
+    user = UserFactory()
+    sign_in(client, user.email)
+    client.post("/logout", headers={auth.CSRF_HEADER: auth.decode_session(client.cookies.get(auth.SESSION_COOKIE)).csrf},
+                follow_redirects=False)
+
+    sign_in(client, user.email)
+
+    assert client.get("/", follow_redirects=False).status_code == 200
+
+
 def test_a_session_idle_for_longer_than_the_timeout_ends(login_as, later):
     client = login_as("admin")
     later(get_settings().session_idle_minutes + 1)
