@@ -20,7 +20,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 setup: $(VENV)/.installed translations
 
-translations: $(VENV)/.installed
+# The compiled catalogues (git-ignored) are rebuilt only when a .po or the install changed, so
+# two test runs started side by side never write them at the same time.
+CATALOGUES := $(wildcard readiness/translations/*/LC_MESSAGES/messages.po)
+translations: $(CATALOGUES:.po=.mo)
+
+readiness/translations/%/LC_MESSAGES/messages.mo: readiness/translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(BIN)/python -m readiness.web.catalogues compile
 
 migrate: setup
