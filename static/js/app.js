@@ -22,6 +22,13 @@
     var region = document.getElementById("request-problem");
     showProblem(region ? region.getAttribute("data-network-error") : "");
   });
+  // A lazy section (templates/_lazy.html) is no longer busy once its content has arrived.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.classList && target.classList.contains("lazy")) {
+      target.removeAttribute("aria-busy");
+    }
+  });
   // A select or date input marked data-autosubmit submits its form when changed (no inline JS).
   document.addEventListener("change", function (event) {
     var field = event.target;
