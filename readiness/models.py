@@ -363,7 +363,7 @@ class AuditEntry(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
     user_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
     actor: str = Field(max_length=254, description="Who: the user's e-mail, or 'seed'/'cli'")
-    action: str = Field(max_length=20, description="create, update, delete or import")
+    action: str = Field(max_length=20, description="create, update, delete, import or generate")
     entity: str = Field(max_length=50)
     entity_id: str | None = Field(default=None, max_length=100)
     before: dict | None = Field(default=None, sa_type=sa.JSON)

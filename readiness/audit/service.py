@@ -12,7 +12,7 @@ from readiness.errors import Forbidden, Invalid
 from readiness.models import AuditEntry, User
 from readiness.web.i18n import gettext as _
 
-ACTIONS = frozenset({"create", "update", "delete", "import"})
+ACTIONS = frozenset({"create", "update", "delete", "import", "generate"})
 # Never copied into the trail: the trail is read by people who must not see them.
 SECRET_FIELDS = frozenset({"password_hash", "token_hash"})
 PAGE_SIZE = 50
