@@ -62,7 +62,8 @@ def delete_evaluation(evaluation_id: int, session: SessionDep, actor: CurrentAct
 
 @router.get("/countries/{code}/feedback", response_model=CountryFeedback, tags=["evaluations"])
 def country_feedback(code: str, session: SessionDep, actor: CurrentActor,
-                     start: Annotated[date | None, Query(alias="from", description="Default: 24 months before `to`")] = None,
+                     start: Annotated[date | None, Query(alias="from",
+                                                         description="Default: 24 months before `to`")] = None,
                      end: Annotated[date | None, Query(alias="to", description="Default: today")] = None):
     """The country feedback report: evaluations, mean rating per area, recommended training with the
     people lacking it per unit, sessions and partners, and the improvement plans required."""

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 
-from readiness.errors import Invalid, ReadinessError
+from readiness.errors import Invalid
 from readiness.evaluations import service
 from readiness.evaluations.repository import EvaluationFilter
 from readiness.evaluations.schemas import CountryFeedback, EvaluationCreate, EvaluationUpdate
@@ -56,8 +56,7 @@ def _instruments() -> list[str]:
 
 @router.get("/evaluations/new", name="new_evaluation")
 def new_evaluation_page(request: Request, actor: CurrentActor, session: SessionDep, unit: str = ""):
-    values = {"unit": unit, "evaluated_on": date.today().isoformat(), "ratings": {},
-              "findings": [{"text": "", "courses": [], "categories": []}]}
+    values = service.new_evaluation_values(session, actor=actor, unit=unit.strip(), today=date.today())
     return _form(request, session, actor, values)
 
 
@@ -206,8 +205,9 @@ def _report(session, actor, code: str, date_from: str, date_to: str) -> CountryF
 def _feedback_rows(report: CountryFeedback):
     """One row per recommended course and unit that lacks it (one row without a unit when none does)."""
     for course in report.recommended:
-        findings = "; ".join(f"{r.unit} {r.evaluated_on.isoformat()}: {r.finding or label('course_category', r.via_category)}"
-                             for r in course.recommended_by)
+        findings = "; ".join(f"{reason.unit} {reason.evaluated_on.isoformat()}: "
+                             f"{reason.finding or label('course_category', reason.via_category)}"
+                             for reason in course.recommended_by)
         sessions = "; ".join(_("%(centre)s %(start)s to %(end)s, %(free)s free", centre=s.centre,
                                start=s.start_on.isoformat(), end=s.end_on.isoformat(), free=s.free)
                              for s in course.sessions)
@@ -221,5 +221,5 @@ def _day(text: str, field: str) -> date | None:
     try:
         return date.fromisoformat(text.strip()) if text.strip() else None
     except ValueError:
-        raise Invalid(_("Enter dates as YYYY-MM-DD."), details=[{"field": field,
-                                                                 "message": _("Enter dates as YYYY-MM-DD.")}]) from None
+        message = _("Enter dates as YYYY-MM-DD.")
+        raise Invalid(message, details=[{"field": field, "message": message}]) from None
