@@ -54,7 +54,7 @@ def parity_page(request: Request, actor: CurrentActor, session: SessionDep, as_o
                                  category=listing.filters["category"] or None, colour=listing.filters["colour"] or None)
     context = {"report": report, "listing": listing, "units": listing.paged(shown, UNIT_SORTS, PER_PAGE),
                "countries": sorted({u.country for u in report.units}), "categories": list(ParityCategory),
-               "colours": COLOUR_CHOICES}
+               "colours": COLOUR_CHOICES, "sessions_shown": service.SESSIONS_SHOWN}
     return render(request, "parity/index.html", context, block="results")
 
 

@@ -1,0 +1,63 @@
+"""Gender parity in a real browser with the demo data: the as-of date, the targets form, the unit section."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.accessibility import blocking_violations
+
+
+def test_changing_the_as_of_date_refreshes_the_figures_in_place(page, live_server, sign_in, screenshot):
+    sign_in("admin", "/parity")
+    expect(page.locator("#parity-countries tbody tr").first).to_be_visible()
+    expect(page.locator("#parity-units [data-colour]").first).to_be_visible()
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.get_by_label("As of").fill("2028-03-01")
+
+    expect(page.locator("#parity-as-of")).to_contain_text("Mar 1, 2028")
+    expect(page.locator("#applied-targets")).to_contain_text("20.0%")  # the sourced 2028 FPU target
+    expect(page).to_have_url(re.compile(r"as_of=2028-03-01"))
+    assert page.evaluate("window.stillTheSamePage") is True
+    screenshot("parity")
+
+
+def test_an_admin_adds_an_illustrative_target_with_the_form(page, live_server, sign_in):
+    sign_in("admin", "/parity/targets")
+    expect(page.locator("#targets-table td[data-year='2028'][data-category='individual_police']")).to_contain_text("sourced")
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.get_by_label("Year").fill("2031")
+    page.get_by_label("Category").select_option("individual_police")
+    page.get_by_label("Target (% women)").fill("32")
+    page.get_by_role("button", name="Save the target").click()
+
+    expect(page.get_by_role("status")).to_have_text("The target is saved.")
+    cell = page.locator("#targets-table td[data-year='2031'][data-category='individual_police']")
+    expect(cell).to_contain_text("32.0%")
+    expect(cell).to_contain_text("illustrative")
+    assert page.evaluate("window.stillTheSamePage") is True
+
+
+def test_a_non_admin_reads_the_targets_without_the_form(page, live_server, sign_in):
+    sign_in("partner", "/parity/targets")
+    expect(page.locator("#targets-table")).to_be_visible()
+    expect(page.locator("#target-form")).to_have_count(0)
+
+
+def test_the_units_gender_parity_section_opens_as_a_page_of_its_own(page, live_server, sign_in):
+    # The unit page loads this section lazily; its own URL is the link shown without JavaScript.
+    sign_in("force_generation", "/units/GHA-FPU-02/parity")
+    section = page.locator("#unit-parity")
+    expect(section.locator("#unit-parity-title")).to_be_visible()
+    expect(section.locator("#unit-parity-share")).to_contain_text("%")
+    expect(section.locator("[data-colour]").first).to_be_visible()
+
+
+def test_the_parity_pages_have_no_serious_accessibility_violation(page, live_server, sign_in):
+    sign_in("admin")
+    problems = {}
+    for path in ("/parity", "/parity?colour=red&as_of=2028-01-01", "/parity/targets", "/units/GHA-FPU-02/parity"):
+        page.goto(live_server + path)
+        problems[path] = blocking_violations(page)
+    assert problems == {path: [] for path in problems}
