@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from readiness.models import NeedStatus, SupportCategory
 from readiness.needs import service
 from readiness.needs.repository import NeedFilter
 from readiness.needs.schemas import (
@@ -23,11 +24,12 @@ router = APIRouter(prefix="/api/v1", tags=["needs"])
 @router.get("/needs", response_model=list[NeedPublic])
 def list_needs(session: SessionDep, actor: CurrentActor,
                country: Annotated[str | None, Query(description="ISO code.")] = None,
-               category: Annotated[str | None, Query(description="A support category, e.g. training.")] = None,
-               status: Annotated[str | None, Query(description="open, met or withdrawn.")] = None,
+               category: Annotated[SupportCategory | None, Query(description="A support category.")] = None,
+               status: Annotated[NeedStatus | None, Query(description="open, met or withdrawn.")] = None,
                course: Annotated[str | None, Query(description="A course code.")] = None):
     """The stated needs of the countries the actor may read, soonest needed first."""
-    filters = NeedFilter(country=country, category=category, status=status, course=course)
+    filters = NeedFilter(country=country, category=category and category.value, status=status and status.value,
+                         course=course)
     return service.list_needs(session, actor=actor, filters=filters)
 
 

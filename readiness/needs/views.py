@@ -57,8 +57,9 @@ def export_needs(fmt: str, actor: CurrentActor, session: SessionDep, country: st
     needs = service.list_needs(session, actor=actor, filters=_filter(listing))
     header = [_("Country"), _("Category"), _("Course"), _("Capability"), _("Quantity"), _("Needed by"),
               _("Status"), _("Note"), _("Recorded by")]
-    rows = ([n.country, label("support_category", n.category), n.course, n.capability, n.quantity, n.needed_by,
-             label("need_status", n.status), n.note, n.recorded_by] for n in needs)
+    # A list, not a generator: the labels are translated now, in the request's language.
+    rows = [[n.country, label("support_category", n.category), n.course, n.capability, n.quantity, n.needed_by,
+             label("need_status", n.status), n.note, n.recorded_by] for n in needs]
     return download(fmt, "needs", header, rows, sheet=_("Needs"))
 
 
