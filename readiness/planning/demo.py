@@ -76,4 +76,5 @@ def seed_demo(session: Session, *, today: date) -> dict[str, int]:
 
 
 def _has_sessions(session: Session, centre_id: int) -> bool:
-    return session.exec(select(CourseSession.id).where(CourseSession.centre_id == centre_id).limit(1)).first() is not None
+    query = select(CourseSession.id).where(CourseSession.centre_id == centre_id).limit(1)
+    return session.exec(query).first() is not None
