@@ -81,11 +81,19 @@ def create_pledge(request: Request, actor: CurrentActor, session: SessionDep, va
 
 
 @router.get("/pledges/events/{code}", name="ministerial")
-def ministerial_page(request: Request, code: str, actor: CurrentActor, session: SessionDep):
-    summary = service.event_summary(session, actor=actor, code=code)
-    context = {"summary": summary, "event": summary.event, "may_create": service.may_create(actor),
-               "categories": list(PledgeCategory), "statuses": list(PledgeStatus)}
-    return render(request, "pledges/event.html", context)
+def ministerial_page(request: Request, code: str, actor: CurrentActor, session: SessionDep, page: int = 1):
+    summary = service.event_summary(session, actor=actor, code=code, paging=PageRequest(page, PER_PAGE))
+    context = {"summary": summary, "event": summary.event, "result": summary.pledges,
+               "may_create": service.may_create(actor), "categories": list(PledgeCategory),
+               "statuses": list(PledgeStatus)}
+    return render(request, "pledges/event.html", context, block="event_rows")
+
+
+@router.get("/pledges/unit-options", name="pledge_unit_options")
+def unit_options(request: Request, actor: CurrentActor, session: SessionDep, country: str = "", unit: str = ""):
+    """The unit choices of the pledge form for the chosen country (swapped in when the country changes)."""
+    units = service.unit_choices(session, actor=actor, country_code=country.strip() or None)
+    return render(request, "pledges/_unit_options.html", {"units": units, "values": {"unit": unit}})
 
 
 @router.get("/pledges/{pledge_id}", name="pledge")
@@ -154,7 +162,7 @@ def _form(request: Request, session, actor: Actor, values: dict, errors: dict | 
           pledge_id: int | None = None, status_code: int = 200):
     context = {"values": values, "errors": errors or {}, "pledge_id": pledge_id,
                "categories": list(PledgeCategory), "statuses": list(PledgeStatus),
-               **service.form_choices(session, actor=actor)}
+               **service.form_choices(session, actor=actor, country_code=values.get("country") or None)}
     return render(request, "pledges/form.html", context, status_code=form_status(request, status_code))
 
 
