@@ -29,17 +29,15 @@ from readiness.models import (
     Partnership,
     PartnershipCategory,
     PartnershipCourse,
-    PartnershipStatus,
     Person,
     SupportCategory,
     Unit,
     UnitStatus,
 )
+from readiness.partnerships.rules import OFFERING
 from readiness.readiness.repository import COUNTING_ALWAYS
 from readiness.readiness.rules import earliest_valid_completion
 
-# Partnerships that could still deliver training (not ended or on hold).
-DELIVERING = (PartnershipStatus.planned.value, PartnershipStatus.active.value)
 
 
 @dataclass(frozen=True)
@@ -372,7 +370,7 @@ def partners_by_course(session: Session, country: str, course_ids: list[int]) ->
         select(PartnershipCourse.course_id, Partner.name).distinct()
         .join(Partnership, Partnership.id == PartnershipCourse.partnership_id)
         .join(Partner, Partner.id == Partnership.partner_id)
-        .where(Partnership.country_code == country, Partnership.status.in_(DELIVERING),
+        .where(Partnership.country_code == country, Partnership.status.in_(OFFERING),
                PartnershipCourse.course_id.in_(course_ids))
         .order_by(Partner.name)
     )
@@ -388,7 +386,7 @@ def training_partners(session: Session, country: str) -> list[str]:
         select(Partner.name).distinct()
         .join(Partnership, Partnership.partner_id == Partner.id)
         .join(PartnershipCategory, PartnershipCategory.partnership_id == Partnership.id)
-        .where(Partnership.country_code == country, Partnership.status.in_(DELIVERING),
+        .where(Partnership.country_code == country, Partnership.status.in_(OFFERING),
                PartnershipCategory.category == SupportCategory.training)
         .order_by(Partner.name)
     )

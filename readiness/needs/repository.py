@@ -16,13 +16,11 @@ from readiness.models import (
     Partnership,
     PartnershipCategory,
     PartnershipCourse,
-    PartnershipStatus,
     Unit,
     UnitStatus,
 )
+from readiness.partnerships.rules import OFFERING
 
-# Partnerships that still offer something: planned or active (not completed or suspended).
-OFFERING = (PartnershipStatus.planned, PartnershipStatus.active)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,11 @@ from readiness.models import (
     Partnership,
     PartnershipCategory,
     PartnershipCourse,
-    PartnershipStatus,
     SupportCategory,
 )
+from readiness.partnerships.rules import OFFERING
 from readiness.partnerships.schemas import PartnerOffer, PartnershipFilter
 
-# Partnerships that may still deliver: what matching offers to a need.
-OFFERING = (PartnershipStatus.planned, PartnershipStatus.active)
 SORT_COLUMNS = {"partner": Partner.code, "country": Partnership.country_code, "title": Partnership.title,
                 "start_on": Partnership.start_on, "end_on": Partnership.end_on, "status": Partnership.status}
 
