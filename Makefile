@@ -43,7 +43,7 @@ test: setup
 
 # Refresh the README's pictures (docs/screenshots/) from the browser tests.
 screenshots: setup
-	READINESS_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k "screenshot or planner_compares or adds_a_line or searches_the_catalogue"
+	READINESS_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
