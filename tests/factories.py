@@ -38,6 +38,12 @@ class CountryFactory(Base):
     name = factory.LazyAttribute(lambda o: f"Country {o.code}")
     region = "Africa"
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # A code a test names may have been generated earlier in the same test: reuse that country.
+        existing = _session().get(models.Country, kwargs["code"])
+        return existing or super()._create(model_class, *args, **kwargs)
+
 
 class TrainingCentreFactory(Base):
     class Meta:
