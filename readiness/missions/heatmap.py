@@ -116,15 +116,16 @@ def parse_filters(requirement: str, as_of: str, country: str, pcrs_level: str, s
 def heatmap_header(known: list[Column]) -> list[str]:
     """The export's header: the unit's figures, then one coverage column per line."""
     figures = [_("Unit"), _("Unit name"), _("Country"), _("PCRS level"), _("Strength"),
-               _("Status"), _("Score"), _("Lines met"), _("Lines")]
+               _("Status"), _("Score"), _("Lines met"), _("Lines"), _("Red flag (caveat)")]
     return figures + [_("%(line)s coverage %%", line=column.label) for column in known]
 
 
-def heatmap_rows(units: list[UnitSummary]) -> list[list]:
-    """One export row per unit, in the order shown."""
+def heatmap_rows(units: list[UnitSummary], flagged: set[str] = frozenset()) -> list[list]:
+    """One export row per unit, in the order shown; `flagged`: the codes a caveat flags red."""
     return [
         [unit.unit, unit.unit_name, unit.country, unit.pcrs_level, unit.strength, unit.status,
-         unit.score, unit.lines_met, unit.lines_total, *(line.coverage_pct for line in unit.lines)]
+         unit.score, unit.lines_met, unit.lines_total, _("yes") if unit.unit in flagged else _("no"),
+         *(line.coverage_pct for line in unit.lines)]
         for unit in units
     ]
 

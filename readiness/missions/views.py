@@ -59,7 +59,7 @@ def export_heatmap(fmt: str, actor: CurrentActor, session: SessionDep, requireme
                    as_of: str = "", country: str = "", pcrs_level: str = "", status: str = "",
                    sort: str = "", dir: str = "", flagged: str = ""):
     comparison = _comparison(session, actor, requirement, as_of, country, pcrs_level, status, sort, dir, flagged)
-    rows = heatmap.heatmap_rows(comparison["units"])
+    rows = heatmap.heatmap_rows(comparison["units"], comparison["flagged"])
     return _export(fmt, f"{comparison['view'].requirement}-units", heatmap.heatmap_header(comparison["columns"]),
                    rows, _("Units"))
 

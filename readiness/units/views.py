@@ -30,7 +30,8 @@ def units_page(request: Request, actor: CurrentActor, session: SessionDep, count
     listing = _listing(country, unit_type, pcrs_level, mission, status, readiness, q, sort, dir, page)
     result = service.list_page(session, actor=actor, listing=listing, on=date.today())
     context = {"result": result, "listing": listing,
-               "flagged": service.flagged_codes(session, result.items, date.today()), "choices": service.filter_choices(session, actor=actor),
+               "flagged": service.flagged_codes(session, result.items, date.today()),
+               "choices": service.filter_choices(session, actor=actor),
                "pcrs_levels": [level.value for level in PcrsLevel],
                "statuses": [status.value for status in UnitStatus], "readiness_choices": READINESS_CHOICES}
     return render(request, "units/index.html", context, block="results")
