@@ -10,6 +10,8 @@ from readiness.caveats.rules import flagged_unit_ids
 from readiness.models import PcrsLevel, Role, UnitStatus
 from readiness.overview import repository
 from readiness.readiness import rules
+from readiness.parity.rules import unit_category
+from readiness.parity.service import applied_targets
 from readiness.readiness.service import percentage, target_readiness
 
 RECENT_DAYS = 90
@@ -60,9 +62,6 @@ def overview(session: Session, *, actor: Actor, today: date) -> Overview:
 LAPSE_DAYS = 90
 IMPORTS_SHOWN = 5
 READINESS_ORDER = ["ready", "partial", "not_ready", "no_target"]
-# UN Uniformed Gender Parity Strategy, targets for 2028: women in military contingents and in
-# formed police units (the only police unit type here).
-PARITY_TARGETS_2028 = {"military": 15.0, "police": 20.0}
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class WomenShare:
     people: int
     women: int
     share: float
-    target: float
+    target: float | None  # the UN gender parity target applying this year; None: none set
 
 
 @dataclass(frozen=True)
@@ -139,13 +138,19 @@ def lapsing_training(session: Session, *, actor: Actor, today: date) -> list[Lap
 
 
 def women_share(session: Session, *, actor: Actor, today: date) -> list[WomenShare]:
-    """Women's share on today's rosters per unit type, against the 2028 gender parity target."""
+    """Women's share on today's rosters per unit type, against this year's gender parity target."""
     rows = repository.women_by_unit_type(session, today, actor.readable_countries())
+    targets = applied_targets(session, today.year)
     return [
         WomenShare(unit_type=slug, name=name, people=people, women=women,
-                   share=percentage(women, people), target=PARITY_TARGETS_2028.get(branch, 15.0))
+                   share=percentage(women, people), target=_target_pct(targets, branch))
         for slug, name, branch, people, women in rows
     ]
+
+
+def _target_pct(targets: dict, branch: str) -> float | None:
+    target = targets[unit_category(branch)]
+    return target.target_pct if target else None
 
 
 def recent_imports(session: Session, *, actor: Actor, limit: int = IMPORTS_SHOWN) -> list | None:

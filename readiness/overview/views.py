@@ -15,7 +15,8 @@ router = APIRouter()
 
 @router.get("/", name="home")
 def home(request: Request, session: SessionDep, actor: CurrentActor):
-    board = dashboard(session, actor=actor, today=date.today())
-    context = {"board": board, "figures": board.figures, "levels": LEVEL_ORDER, "statuses": STATUS_ORDER,
+    today = date.today()
+    board = dashboard(session, actor=actor, today=today)
+    context = {"board": board, "today": today, "figures": board.figures, "levels": LEVEL_ORDER, "statuses": STATUS_ORDER,
                "bar": charts.Bar}
     return render(request, "home.html", context)

@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from readiness.models import Gender
+from readiness.models import Gender, ParityCategory
 from readiness.web.charts import Bar, line_chart
 from tests.factories import UnitFactory
+from tests.parity.factories import GenderParityTargetFactory
 from tests.readiness.helpers import enlist
 
 
@@ -26,8 +27,16 @@ def test_the_line_chart_spreads_points_and_puts_high_values_higher():
     assert chart.target_y == 32.5 and chart.polyline.startswith("40.0,100.0 ")
 
 
-def test_the_women_bars_mark_the_2028_target(login_as):
+def test_the_women_bars_mark_the_target_of_the_year(login_as):
+    client = login_as("admin")
+    GenderParityTargetFactory(year=2021, category=ParityCategory.military_contingent, target_pct=8)
+    enlist(UnitFactory(), gender=Gender.F, start_on=date(2025, 1, 1))
+    section = client.get("/").text.split('id="women-bars"')[1].split("</ul>")[0]
+    assert '<line class="target"' in section and "target 8.0" in section
+
+
+def test_a_unit_type_without_a_target_says_so_instead_of_a_mark(login_as):
     client = login_as("admin")
     enlist(UnitFactory(), gender=Gender.F, start_on=date(2025, 1, 1))
     section = client.get("/").text.split('id="women-bars"')[1].split("</ul>")[0]
-    assert '<line class="target"' in section and "2028 target 15.0" in section
+    assert '<line class="target"' not in section and "No target set" in section

@@ -4,9 +4,10 @@ from datetime import date, timedelta
 
 from readiness.accounts.scope import Actor
 from readiness.audit.service import record
-from readiness.models import Gender, Role
+from readiness.models import Gender, ParityCategory, Role
 from readiness.overview import service
 from tests.factories import CountryFactory, UnitFactory, UnitTypeFactory, UserFactory
+from tests.parity.factories import GenderParityTargetFactory
 from tests.readiness.helpers import complete, enlist
 from tests.readiness.pledged import a_course, mission_requirement, pledged_unit, staffed
 
@@ -45,14 +46,28 @@ def test_a_renewed_training_does_not_lapse(session):
     assert service.lapsing_training(session, actor=national("force_generation", country), today=TODAY) == []
 
 
-def test_womens_share_is_set_against_the_2028_target_of_the_unit_type(session):
-    country = CountryFactory().code
+def _police_unit_of_four_with_one_woman(country):
     unit = UnitFactory(country_code=country, unit_type_id=UnitTypeFactory(branch="police").id)
     enlist(unit, gender=Gender.F, start_on=TODAY)
     for _ in range(3):
         enlist(unit, start_on=TODAY)
+
+
+def test_womens_share_is_set_against_the_target_that_applies_this_year(session):
+    country = CountryFactory().code
+    _police_unit_of_four_with_one_woman(country)
+    GenderParityTargetFactory(year=2025, category=ParityCategory.formed_police_unit, target_pct=18)
+    GenderParityTargetFactory(year=2028, category=ParityCategory.formed_police_unit, target_pct=20)
     [share] = service.women_share(session, actor=national("force_generation", country), today=TODAY)
-    assert (share.people, share.women, share.share, share.target) == (4, 1, 25.0, 20.0)
+    assert (share.people, share.women, share.share, share.target) == (4, 1, 25.0, 18.0)
+
+
+def test_womens_share_has_no_target_when_none_applies_yet(session):
+    country = CountryFactory().code
+    _police_unit_of_four_with_one_woman(country)
+    GenderParityTargetFactory(year=2028, category=ParityCategory.formed_police_unit, target_pct=20)
+    [share] = service.women_share(session, actor=national("force_generation", country), today=TODAY)
+    assert share.target is None
 
 
 def test_national_staff_see_their_countrys_imports_only(session):
