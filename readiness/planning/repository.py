@@ -120,3 +120,15 @@ def person(session: Session, person_id: int) -> Person | None:
 def delete_place(session: Session, place: SessionPlace) -> None:
     session.delete(place)
     session.flush()
+
+
+def upcoming_places(session: Session, person_ids: list[int], today: date) -> list[tuple[int, int, date]]:
+    """(person id, course id, start) of the places these people hold in sessions not yet ended."""
+    if not person_ids:
+        return []
+    query = (
+        sa.select(SessionPlace.person_id, CourseSession.course_id, CourseSession.start_on)
+        .join(CourseSession, CourseSession.id == SessionPlace.session_id)
+        .where(SessionPlace.person_id.in_(sorted(set(person_ids))), CourseSession.end_on > today)
+    )
+    return [tuple(row) for row in session.execute(query).all()]

@@ -370,3 +370,21 @@ def unit_plan(session: Session, *, actor: Actor, unit_code: str, requirement_cod
     day = today or date.today()
     inputs = load_inputs(session, actor=actor, unit_code=unit_code, requirement_code=requirement_code, today=day)
     return make_plan(inputs, today=day, can_book=actor.can_book_places_for(inputs.unit.country_code))
+
+
+def places_held(session: Session, gaps: list[PersonGap], *, today: date) -> dict[tuple[int, str], date]:
+    """(person id, line course code) -> the start of the earliest upcoming place the person holds in
+    a session of that course or of one that counts for it: who needs what shows them as planned."""
+    line_ids = repository.course_ids(session, {gap.course for gap in gaps})
+    counting = repository.counting_courses(session, set(line_ids.values()))
+    line_codes_of: dict[int, set[str]] = defaultdict(set)
+    for code, line_id in line_ids.items():
+        for course_id in counting[line_id]:
+            line_codes_of[course_id].add(code)
+    held: dict[tuple[int, str], date] = {}
+    for person_id, course_id, start_on in repository.upcoming_places(
+            session, [gap.person_id for gap in gaps], today):
+        for code in line_codes_of.get(course_id, ()):
+            key = (person_id, code)
+            held[key] = min(held.get(key, start_on), start_on)
+    return held

@@ -8,6 +8,7 @@ from sqlmodel import Session
 from readiness.accounts.scope import Actor
 from readiness.caveats.rules import flagged_unit_ids
 from readiness.errors import Forbidden, NotFound
+from readiness.planning import service as planning
 from readiness.readiness import service as engine
 from readiness.readiness.schemas import PersonGap, UnitReadiness
 from readiness.units import repository
@@ -177,6 +178,11 @@ def gaps_page(session: Session, *, actor: Actor, code: str, requirement: str, as
     paging = PageRequest(page, PAGE_SIZE)
     items = gaps.gaps[paging.offset:paging.offset + paging.per_page]
     return Page[PersonGap].of(items, paging, len(gaps.gaps))
+
+
+def places_held(session: Session, gaps: Page[PersonGap]) -> dict[tuple[int, str], date]:
+    """For a page of who needs what: the upcoming session places its people already hold."""
+    return planning.places_held(session, gaps.items, today=date.today())
 
 
 def all_gaps(session: Session, *, actor: Actor, code: str, requirement: str, as_of: date | None):

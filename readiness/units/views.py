@@ -70,7 +70,8 @@ def unit_gaps(code: str, request: Request, actor: CurrentActor, session: Session
               as_of: str = "", page: int = 1):
     gaps = service.gaps_page(session, actor=actor, code=code, requirement=_required(requirement),
                                   as_of=_day(as_of), page=page)
-    context = {"gaps": gaps, "code": code, "requirement": requirement, "as_of": as_of}
+    context = {"gaps": gaps, "held": service.places_held(session, gaps), "code": code,
+               "requirement": requirement, "as_of": as_of}
     return render(request, "units/_gaps.html", context)
 
 
@@ -124,6 +125,7 @@ def _report_context(session, actor, unit, today: date) -> dict:
     if report and unit.sees_people:
         context["gaps"] = service.gaps_page(session, actor=actor, code=unit.unit.code,
                                             requirement=context["requirement"], as_of=report.as_of, page=1)
+        context["held"] = service.places_held(session, context["gaps"])
     return context
 
 

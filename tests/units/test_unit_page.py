@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from readiness.models import Assignment, Completion, Person, RequirementLine, UnitType
-from tests.factories import CountryFactory, UnitTypeFactory
+from tests.factories import CountryFactory, CourseSessionFactory, SessionPlaceFactory, UnitTypeFactory
 from tests.readiness.pledged import a_course, mission_requirement, pledged_unit, staffed
 
 HTMX = {"HX-Request": "true"}
@@ -88,6 +88,22 @@ def test_a_partner_may_not_read_the_roster(login_as):
     client = login_as("partner", partner_countries=(country.code,))
     unit, _requirement, _people = pledged_with_people(country.code)
     assert client.get(f"/units/{unit.code}/roster", headers=HTMX).status_code == 403
+
+
+def test_who_needs_what_shows_the_places_already_booked(login_as, session):
+    client = login_as("admin")
+    unit, requirement, people = pledged_with_people(trained=0, untrained=2)
+    course_id = session.execute(sa.select(RequirementLine.course_id)
+                                .where(RequirementLine.requirement_id == requirement.id)).scalar_one()
+    upcoming = CourseSessionFactory(course_id=course_id, start_on=date(2099, 3, 2), end_on=date(2099, 3, 6))
+    SessionPlaceFactory(session_id=upcoming.id, person_id=people[0].id)
+
+    gaps = client.get(f"/units/{unit.code}/gaps", params={"requirement": requirement.code}, headers=HTMX).text
+
+    booked_row = gaps.split(people[0].service_number)[1].split("</tr>")[0]
+    other_row = gaps.split(people[1].service_number)[1].split("</tr>")[0]
+    assert "place booked, session starts Mar 2, 2099" in booked_row
+    assert "place booked" not in other_row
 
 
 def test_the_roster_history_and_gaps_come_in_pages(login_as):
