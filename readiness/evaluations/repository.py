@@ -25,16 +25,12 @@ from readiness.models import (
     FindingCategory,
     FindingCourse,
     Mission,
-    Partner,
-    Partnership,
-    PartnershipCategory,
-    PartnershipCourse,
     Person,
     SupportCategory,
     Unit,
     UnitStatus,
 )
-from readiness.partnerships.rules import OFFERING
+from readiness.partnerships.repository import offering_partners
 from readiness.readiness.repository import COUNTING_ALWAYS
 from readiness.readiness.rules import earliest_valid_completion
 
@@ -363,31 +359,15 @@ def unit_codes(session: Session, unit_ids: list[int]) -> dict[int, str]:
 
 
 def partners_by_course(session: Session, country: str, course_ids: list[int]) -> dict[int, list[str]]:
-    """Partners whose planned or active partnership with `country` delivers each course."""
-    if not course_ids:
-        return {}
-    query = (
-        select(PartnershipCourse.course_id, Partner.name).distinct()
-        .join(Partnership, Partnership.id == PartnershipCourse.partnership_id)
-        .join(Partner, Partner.id == Partnership.partner_id)
-        .where(Partnership.country_code == country, Partnership.status.in_(OFFERING),
-               PartnershipCourse.course_id.in_(course_ids))
-        .order_by(Partner.name)
-    )
-    partners: dict[int, list[str]] = {}
-    for course_id, name in session.execute(query):
-        partners.setdefault(course_id, []).append(name)
-    return partners
+    """Partners whose planned or active partnership with `country` delivers each course, by name."""
+    names: dict[int, set[str]] = {}
+    for offer in offering_partners(session, country_code=country, course_ids=course_ids, categories=None):
+        names.setdefault(offer.course_id, set()).add(offer.partner_name)
+    return {course_id: sorted(partners) for course_id, partners in names.items()}
 
 
 def training_partners(session: Session, country: str) -> list[str]:
-    """Partners whose planned or active partnership with `country` includes training."""
-    query = (
-        select(Partner.name).distinct()
-        .join(Partnership, Partnership.partner_id == Partner.id)
-        .join(PartnershipCategory, PartnershipCategory.partnership_id == Partnership.id)
-        .where(Partnership.country_code == country, Partnership.status.in_(OFFERING),
-               PartnershipCategory.category == SupportCategory.training)
-        .order_by(Partner.name)
-    )
-    return list(session.execute(query).scalars())
+    """Partners whose planned or active partnership with `country` includes training, by name."""
+    offers = offering_partners(session, country_code=country, course_ids=None,
+                               categories=[SupportCategory.training])
+    return sorted({offer.partner_name for offer in offers})
