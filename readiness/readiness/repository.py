@@ -4,13 +4,18 @@ The counting works on any set of units at once (one unit for a report, every uni
 for the mission view), so the number of queries never depends on the number of units,
 people or lines. Validity windows arrive as plain date bounds per `validity_months`
 (see rules.earliest_valid_completion), so no dialect-specific date arithmetic is needed.
+
+Dates, the requirement and a single unit are bound parameters, so the statements for one unit
+are built once per shape (the validities involved) and reused: building them anew took about
+as long as running them.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import sqlalchemy as sa
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlmodel import Session
 
 from readiness.models import (
@@ -46,6 +51,15 @@ class Window:
     last_tour_day: date
     earliest_on_as_of: dict[int, date]
     earliest_on_last_day: dict[int, date]
+
+
+Units = sa.Select | int
+"""The units to count: one unit's id, or a select of unit ids."""
+
+ONE_UNIT = sa.select(sa.bindparam("unit_id", type_=sa.Integer))
+AS_OF = sa.bindparam("as_of", type_=sa.Date)
+LAST_TOUR_DAY = sa.bindparam("last_tour_day", type_=sa.Date)
+REQUIREMENT = sa.bindparam("requirement_id", type_=sa.Integer)
 
 
 @dataclass(frozen=True)
@@ -149,40 +163,78 @@ def units_in(session: Session, unit_ids: sa.Select) -> list[Unit]:
     return list(session.execute(sa.select(Unit).where(Unit.id.in_(unit_ids))).scalars().all())
 
 
-def roster_groups(session: Session, unit_ids: sa.Select, as_of: date) -> list[RosterGroup]:
+def roster_groups(session: Session, units: Units, as_of: date) -> list[RosterGroup]:
     """People on the rosters on `as_of`, counted by unit, role and gender."""
-    roster = _roster(unit_ids, as_of)
-    rows = session.execute(
-        select(roster.c.unit_id, roster.c.role, roster.c.gender, func.count())
-        .group_by(roster.c.unit_id, roster.c.role, roster.c.gender)
-    ).all()
+    query = _statement(_roster_groups_statement, units)
+    rows = session.execute(query, _unit_params(units) | {"as_of": as_of}).all()
     return [RosterGroup(unit_id, role, str(gender), people) for unit_id, role, gender, people in rows]
 
 
-def trained_counts(
-    session: Session, unit_ids: sa.Select, requirement_id: int, window: Window
-) -> list[TrainedCount]:
+def trained_counts(session: Session, units: Units, requirement_id: int, window: Window) -> list[TrainedCount]:
     """Trained and expiring eligible people per unit and line; absent pairs have no one trained."""
-    held = _held(_roster(unit_ids, window.as_of), _lines(requirement_id), window, everyone=False)
-    trained = _valid(held.c.latest_by_as_of, held.c.validity_months, window.earliest_on_as_of)
-    still_valid = _valid(held.c.latest_by_last_day, held.c.validity_months, window.earliest_on_last_day)
-    query = select(
+    query = _statement(_trained_counts_statement, units, _validities(window))
+    rows = session.execute(query, _unit_params(units) | _window_params(requirement_id, window)).all()
+    return [TrainedCount(u, line, int(t), int(x)) for u, line, t, x in rows]
+
+
+def gap_rows(session: Session, units: Units, requirement_id: int, window: Window) -> list[GapRow]:
+    """Eligible people not trained on the date or not valid on the last day of the tour."""
+    query = _statement(_gap_rows_statement, units, _validities(window))
+    rows = session.execute(query, _unit_params(units) | _window_params(requirement_id, window)).all()
+    return [GapRow(*row[:7], trained=bool(row[7])) for row in rows]
+
+
+def _statement(build, units: Units, *shape):
+    """The statement `build` makes for `units`: for one unit, built once per shape and kept."""
+    return _one_unit_statement(build, *shape) if isinstance(units, int) else build(units, *shape)
+
+
+@lru_cache(maxsize=256)
+def _one_unit_statement(build, *shape):
+    return build(ONE_UNIT, *shape)
+
+
+def _unit_params(units: Units) -> dict:
+    return {"unit_id": units} if isinstance(units, int) else {}
+
+
+def _validities(window: Window) -> tuple[int, ...]:
+    return tuple(sorted(window.earliest_on_as_of))
+
+
+def _window_params(requirement_id: int, window: Window) -> dict:
+    params = {"requirement_id": requirement_id, "as_of": window.as_of, "last_tour_day": window.last_tour_day}
+    for months in window.earliest_on_as_of:
+        params[f"valid_from_{months}_on_as_of"] = window.earliest_on_as_of[months]
+        params[f"valid_from_{months}_on_last_day"] = window.earliest_on_last_day[months]
+    return params
+
+
+def _roster_groups_statement(unit_ids: sa.Select) -> sa.Select:
+    roster = _roster(unit_ids)
+    return (
+        select(roster.c.unit_id, roster.c.role, roster.c.gender, func.count())
+        .group_by(roster.c.unit_id, roster.c.role, roster.c.gender)
+    )
+
+
+def _trained_counts_statement(unit_ids: sa.Select, validities: tuple[int, ...]) -> sa.Select:
+    held = _held_by_holders(_assigned(unit_ids), _lines())
+    trained = _valid(held.c.latest_by_as_of, held.c.validity_months, validities, "as_of")
+    still_valid = _valid(held.c.latest_by_last_day, held.c.validity_months, validities, "last_day")
+    return select(
         held.c.unit_id,
         held.c.line_id,
         func.sum(case((trained, 1), else_=0)),
         func.sum(case((and_(trained, ~still_valid), 1), else_=0)),
     ).group_by(held.c.unit_id, held.c.line_id)
-    return [TrainedCount(u, line, int(t), int(x)) for u, line, t, x in session.execute(query).all()]
 
 
-def gap_rows(
-    session: Session, unit_ids: sa.Select, requirement_id: int, window: Window
-) -> list[GapRow]:
-    """Eligible people not trained on the date or not valid on the last day of the tour."""
-    held = _held(_roster(unit_ids, window.as_of), _lines(requirement_id), window, everyone=True)
-    trained = _valid(held.c.latest_by_as_of, held.c.validity_months, window.earliest_on_as_of)
-    still_valid = _valid(held.c.latest_by_last_day, held.c.validity_months, window.earliest_on_last_day)
-    query = (
+def _gap_rows_statement(unit_ids: sa.Select, validities: tuple[int, ...]) -> sa.Select:
+    held = _held_by_everyone(_roster(unit_ids), _lines())
+    trained = _valid(held.c.latest_by_as_of, held.c.validity_months, validities, "as_of")
+    still_valid = _valid(held.c.latest_by_last_day, held.c.validity_months, validities, "last_day")
+    return (
         select(
             Person.id, Person.service_number, Person.family_name, Person.given_name,
             Person.role, held.c.line_id, held.c.latest_by_as_of, case((trained, 1), else_=0),
@@ -191,26 +243,29 @@ def gap_rows(
         .where(or_(~trained, ~still_valid))
         .order_by(Person.family_name, Person.given_name, Person.id, held.c.line_id)
     )
-    return [GapRow(*row[:7], trained=bool(row[7])) for row in session.execute(query).all()]
 
 
-def _roster(unit_ids: sa.Select, as_of: date) -> sa.CTE:
-    """People with an assignment to one of the units open on `as_of`, one row per unit and person."""
+def _assigned(unit_ids: sa.Select) -> sa.Select:
+    """People with an assignment to one of the units open on the date, one row per assignment
+    (a person with two open assignments to a unit appears twice: see _roster)."""
     return (
         select(Assignment.unit_id, Assignment.person_id, Person.gender, Person.role)
         .join(Person, Person.id == Assignment.person_id)
         .where(
             Assignment.unit_id.in_(unit_ids),
-            Assignment.start_on <= as_of,
-            or_(Assignment.end_on.is_(None), Assignment.end_on >= as_of),
+            Assignment.start_on <= AS_OF,
+            or_(Assignment.end_on.is_(None), Assignment.end_on >= AS_OF),
         )
-        .distinct()
-        .cte("roster")
     )
 
 
-def _lines(requirement_id: int) -> sa.CTE:
-    return (
+def _roster(unit_ids: sa.Select) -> sa.CTE:
+    """The rosters on the date: one row per unit and person."""
+    return _assigned(unit_ids).distinct().cte("roster")
+
+
+def _lines() -> sa.CTE:
+    query = (
         select(
             RequirementLine.id.label("line_id"),
             RequirementLine.course_id,
@@ -218,9 +273,9 @@ def _lines(requirement_id: int) -> sa.CTE:
             Course.validity_months,
         )
         .join(Course, Course.id == RequirementLine.course_id)
-        .where(RequirementLine.requirement_id == requirement_id)
-        .cte("line")
+        .where(RequirementLine.requirement_id == REQUIREMENT)
     )
+    return query.cte("line")
 
 
 def _counts_for(lines: sa.CTE) -> sa.CTE:
@@ -232,67 +287,96 @@ def _counts_for(lines: sa.CTE) -> sa.CTE:
     return sa.union(itself, declared).cte("counts_for")
 
 
-def _held(roster: sa.CTE, lines: sa.CTE, window: Window, *, everyone: bool) -> sa.Subquery:
-    """Per unit, person and line: the latest counting completion up to the date and up to the
-    last day of the tour.
+def _held_by_holders(assigned: sa.Select, lines: sa.CTE) -> sa.Subquery:
+    """Per unit, line and person holding a counting completion of the line's course: the
+    latest one up to the date and up to the last day of the tour.
 
-    everyone=True keeps a row (with nulls) for eligible people without any completion, for
-    listing gaps; the counts need only people with one.
+    It starts from the completions and never builds rosters × lines; the plain assignments
+    do, as the grouping folds a person's duplicates.
     """
-    latest = _latest_counting(roster, lines, window)
-    held_course = and_(latest.c.person_id == roster.c.person_id, latest.c.course_id == lines.c.course_id)
-    query = select(
-        roster.c.unit_id, roster.c.person_id, lines.c.line_id, lines.c.validity_months,
-        latest.c.latest_by_as_of, latest.c.latest_by_last_day,
-    ).select_from(roster).join(lines, _role_matches(lines, roster))
-    query = query.outerjoin(latest, held_course) if everyone else query.join(latest, held_course)
-    return query.subquery("held")
+    latest = _latest_counting(assigned.subquery("assigned"), lines)
+    return (
+        select(
+            latest.c.unit_id, latest.c.person_id, lines.c.line_id, lines.c.validity_months,
+            latest.c.latest_by_as_of, latest.c.latest_by_last_day,
+        )
+        .join(lines, and_(lines.c.course_id == latest.c.course_id, _role_matches(lines, latest)))
+        .subquery("held")
+    )
 
 
-def _latest_counting(roster: sa.CTE, lines: sa.CTE, window: Window) -> sa.Subquery:
-    """Per rostered person and required course: the latest counting completion up to the date
-    and up to the last day of the tour.
+def _held_by_everyone(roster: sa.CTE, lines: sa.CTE) -> sa.Subquery:
+    """As _held_by_holders, with a row (nulls for the dates) for every eligible person of the
+    rosters, with or without a completion: for listing gaps."""
+    latest = _latest_counting(roster, lines)
+    held_course = and_(
+        latest.c.unit_id == roster.c.unit_id,
+        latest.c.person_id == roster.c.person_id,
+        latest.c.course_id == lines.c.course_id,
+    )
+    return (
+        select(
+            roster.c.unit_id, roster.c.person_id, lines.c.line_id, lines.c.validity_months,
+            latest.c.latest_by_as_of, latest.c.latest_by_last_day,
+        )
+        .select_from(roster)
+        .join(lines, _role_matches(lines, roster))
+        .outerjoin(latest, held_course)
+        .subquery("held")
+    )
 
-    Aggregating each person's completions once, before meeting the lines, keeps the work
-    proportional to the completions read, not to people × lines.
+
+def _latest_counting(roster, lines: sa.CTE) -> sa.Subquery:
+    """Per rostered person (with their unit and role) and required course: the latest counting
+    completion up to the date and up to the last day of the tour.
+
+    The rosters meet the completions directly (an index range per person) and each person's
+    completions are aggregated once, before meeting the lines, so the work is proportional to
+    the completions read, not to people × lines.
     """
     counts_for = _counts_for(lines)
     taken = Course.__table__.alias("taken")
-    counting = or_(
-        Completion.result.in_(COUNTING_ALWAYS),
-        and_(Completion.result == "completed", taken.c.assessed.is_(False)),
-    )
-    by_as_of = case((and_(counting, Completion.completed_on <= window.as_of), Completion.completed_on))
-    by_last_day = case((counting, Completion.completed_on))
+    by_as_of = case((Completion.completed_on <= AS_OF, Completion.completed_on))
     return (
         select(
-            Completion.person_id,
+            roster.c.unit_id,
+            roster.c.person_id,
+            roster.c.role,
             counts_for.c.target.label("course_id"),
             func.max(by_as_of).label("latest_by_as_of"),
-            func.max(by_last_day).label("latest_by_last_day"),
+            func.max(Completion.completed_on).label("latest_by_last_day"),
         )
+        .join(Completion, Completion.person_id == roster.c.person_id)
         .join(counts_for, counts_for.c.source == Completion.course_id)
         .join(taken, taken.c.id == Completion.course_id)
-        .where(
-            Completion.person_id.in_(select(roster.c.person_id)),
-            Completion.completed_on <= window.last_tour_day,
-        )
-        .group_by(Completion.person_id, counts_for.c.target)
+        .where(Completion.completed_on <= LAST_TOUR_DAY, _counting(taken))
+        .group_by(roster.c.unit_id, roster.c.person_id, roster.c.role, counts_for.c.target)
         .subquery("latest")
     )
 
 
+def _counting(taken: sa.Table) -> sa.ColumnElement:
+    """The results that count: passed and waived always, completed when the course is not assessed."""
+    return or_(
+        Completion.result.in_(COUNTING_ALWAYS),
+        and_(Completion.result == "completed", taken.c.assessed.is_(False)),
+    )
+
+
 def _valid(
-    latest: sa.ColumnElement, validity_months: sa.ColumnElement, earliest: dict[int, date]
+    latest: sa.ColumnElement, validity_months: sa.ColumnElement, validities: tuple[int, ...], on: str
 ) -> sa.ColumnElement:
-    """Whether the latest counting completion is still inside its course's validity window."""
-    if not earliest:
+    """Whether the latest counting completion is still inside its course's validity window on
+    the date (`on` = "as_of") or the last day of the tour ("last_day"): the earliest valid
+    completion date per validity is a parameter, valid_from_<months>_on_<on>."""
+    if not validities:
         return latest.is_not(None)
     earliest_allowed = case(
-        {months: literal(day, sa.Date) for months, day in earliest.items()}, value=validity_months
+        {months: sa.bindparam(f"valid_from_{months}_on_{on}", type_=sa.Date) for months in validities},
+        value=validity_months,
     )
     return and_(latest.is_not(None), or_(validity_months.is_(None), latest >= earliest_allowed))
 
 
-def _role_matches(lines: sa.CTE, roster: sa.CTE) -> sa.ColumnElement:
-    return or_(lines.c.role.is_(None), lines.c.role == roster.c.role)
+def _role_matches(lines: sa.CTE, people) -> sa.ColumnElement:
+    return or_(lines.c.role.is_(None), lines.c.role == people.c.role)

@@ -5,10 +5,10 @@ the service turns counts into figures with them.
 """
 
 import calendar
-import math
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -52,6 +52,7 @@ def _is_last_day_of_month(day: date) -> bool:
     return (day + timedelta(days=1)).month != day.month
 
 
+@lru_cache(maxsize=4096)
 def exact(value: float | int) -> Fraction:
     """A stored percentage as the exact decimal it was written as (15.1 is 151/10, not binary)."""
     return Fraction(Decimal(repr(value))) if isinstance(value, float) else Fraction(value)
@@ -62,9 +63,15 @@ def round_half_up(value: Fraction, places: int = 1) -> float:
 
     The one rounding rule of the product; Python's round() rounds halves to even.
     """
+    return round_ratio(value.numerator, value.denominator, places)
+
+
+def round_ratio(numerator: int, denominator: int, places: int = 1) -> float:
+    """round_half_up(numerator / denominator) in integers: floor(n / d * 10^places + 1/2) / 10^places."""
     scale = 10**places
-    return math.floor(value * scale + Fraction(1, 2)) / scale
+    return (2 * scale * numerator + denominator) // (2 * denominator) / scale
 
 
-def ceil_fraction(value: Fraction) -> int:
-    return math.ceil(value)
+def ceil_ratio(numerator: int, denominator: int) -> int:
+    """The smallest integer not below numerator / denominator (denominator > 0)."""
+    return -(-numerator // denominator)

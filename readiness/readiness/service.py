@@ -71,8 +71,7 @@ def unit_readiness(
     requirement = get_requirement(session, requirement_code)
     day = as_of or unit.planned_deployment or date.today()
     window, specs = _window_and_lines(session, requirement, day)
-    unit_ids = sa.select(sa.literal(unit.id))
-    card = _scorecards(session, requirement, specs, window, unit_ids, [unit.id])[unit.id]
+    card = _scorecards(session, requirement, specs, window, unit.id, [unit.id])[unit.id]
     return UnitReadiness(
         unit=unit.code, unit_name=unit.name, country=unit.country_code,
         requirement=requirement.code, requirement_version=requirement.version,
@@ -121,7 +120,7 @@ def unit_gaps(
     requirement = get_requirement(session, requirement_code)
     day = as_of or unit.planned_deployment or date.today()
     window, specs = _window_and_lines(session, requirement, day)
-    rows = repository.gap_rows(session, sa.select(sa.literal(unit.id)), requirement.id, window)
+    rows = repository.gap_rows(session, unit.id, requirement.id, window)
     by_line = {spec.line_id: spec for spec in specs}
     return UnitGaps(
         unit=unit.code, requirement=requirement.code, requirement_version=requirement.version,
@@ -230,17 +229,19 @@ def women_line(min_women_pct: float, strength: int, women: int) -> LineResult:
 
 def percentage(part: int, whole: int) -> float:
     """round_half_up(100 * part / whole, 1), or 0 when whole is 0."""
-    return rules.round_half_up(Fraction(100 * part, whole)) if whole else 0.0
+    return rules.round_ratio(100 * part, whole) if whole else 0.0
 
 
 def is_met(trained: int, eligible: int, min_pct: float) -> bool:
     """eligible > 0 and 100 * trained >= min_pct * eligible, compared exactly."""
-    return eligible > 0 and 100 * trained >= rules.exact(min_pct) * eligible
+    required = rules.exact(min_pct)
+    return eligible > 0 and 100 * trained * required.denominator >= required.numerator * eligible
 
 
 def shortfall(trained: int, eligible: int, min_pct: float) -> int:
     """People still to train: max(0, ceil(min_pct * eligible / 100) - trained)."""
-    return max(0, rules.ceil_fraction(rules.exact(min_pct) * eligible / 100) - trained)
+    required = rules.exact(min_pct)
+    return max(0, rules.ceil_ratio(required.numerator * eligible, 100 * required.denominator) - trained)
 
 
 def readiness_status(lines_met: int, lines_total: int) -> str:
@@ -309,7 +310,7 @@ def _line_count(spec: LineSpec, groups: list[RosterGroup], trained: TrainedCount
 
 
 def _scorecards(
-    session, requirement, specs, window, unit_ids: sa.Select, units: list[int]
+    session, requirement, specs, window, unit_ids: repository.Units, units: list[int]
 ) -> dict[int, Scorecard]:
     """unit id -> scorecard for each of `units` (selected by `unit_ids`), in two counting statements."""
     groups: dict[int, list[RosterGroup]] = {unit: [] for unit in units}
