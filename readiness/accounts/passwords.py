@@ -1,5 +1,7 @@
 """Password hashing with Argon2id; the only module that sees a clear-text password's hash."""
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -8,8 +10,16 @@ MIN_LENGTH = 10
 MAX_LENGTH = 200
 
 _hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so both refusals take the same time.
-_UNKNOWN_USER_HASH = _hasher.hash("no such user: the time of a real check")
+
+
+@cache
+def _unknown_user_hash() -> str:
+    """Verified against when the e-mail is unknown, so both refusals take the same time.
+
+    Made on first use, not at import: every command and worker would otherwise spend a hash's
+    time starting up.
+    """
+    return _hasher.hash("no such user: the time of a real check")
 
 
 def hash_password(password: str) -> str:
@@ -20,7 +30,7 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Whether `password` matches `password_hash`; None spends the same time and says no."""
     try:
-        return _hasher.verify(password_hash or _UNKNOWN_USER_HASH, password) and bool(password_hash)
+        return _hasher.verify(password_hash or _unknown_user_hash(), password) and bool(password_hash)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
