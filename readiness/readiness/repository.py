@@ -211,10 +211,11 @@ def _window_params(requirement_id: int, window: Window) -> dict:
 
 
 def _roster_groups_statement(unit_ids: sa.Select) -> sa.Select:
-    roster = _roster(unit_ids)
+    assigned = _assigned(unit_ids).subquery("assigned")
+    # A person counts once however many open assignments to the unit they have.
     return (
-        select(roster.c.unit_id, roster.c.role, roster.c.gender, func.count())
-        .group_by(roster.c.unit_id, roster.c.role, roster.c.gender)
+        select(assigned.c.unit_id, assigned.c.role, assigned.c.gender, func.count(assigned.c.person_id.distinct()))
+        .group_by(assigned.c.unit_id, assigned.c.role, assigned.c.gender)
     )
 
 

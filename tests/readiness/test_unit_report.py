@@ -49,6 +49,22 @@ def test_it_follows_a_person_who_changed_units(session, unit, course):
     assert report(session, other, requirement, D).strength == 0
 
 
+def test_a_person_with_two_open_assignments_to_the_unit_counts_once(session, unit, course):
+    # Overlapping records (a correction entered before the old one was closed) both open on D.
+    person = enlist(unit, gender=Gender.F, start_on=date(2025, 1, 1), end_on=date(2026, 12, 31))
+    AssignmentFactory(person_id=person.id, unit_id=unit.id, start_on=date(2026, 1, 1))
+    complete(person, course, date(2025, 6, 1))
+    untrained = enlist(unit)
+    result = report(session, unit, requirement_for(unit, (course, 100), min_women_pct=10), D)
+    assert (result.strength, result.women) == (2, 1)
+    assert (only_line(result).eligible, only_line(result).trained) == (2, 1)
+    mission = service.mission_view(session, actor=SYSTEM, requirement_code=result.requirement, as_of=D)
+    (row,) = [row for row in mission.units if row.unit == unit.code]
+    assert (row.strength, only_line(row).eligible, only_line(row).trained) == (2, 2, 1)
+    gaps = service.unit_gaps(session, actor=SYSTEM, unit_code=unit.code, requirement_code=result.requirement, as_of=D)
+    assert [gap.person_id for gap in gaps.gaps] == [untrained.id]
+
+
 def test_it_counts_a_pass_as_trained(session, unit, course):
     complete(enlist(unit), course, date(2025, 6, 1))
     line = only_line(report(session, unit, requirement_for(unit, (course, 100)), D))
