@@ -159,8 +159,23 @@ def mission_unit_ids(
     return query
 
 
-def units_in(session: Session, unit_ids: sa.Select) -> list[Unit]:
-    return list(session.execute(sa.select(Unit).where(Unit.id.in_(unit_ids))).scalars().all())
+@dataclass(frozen=True)
+class UnitHeading:
+    """What a mission-view row shows of a unit besides its figures."""
+
+    id: int
+    code: str
+    name: str
+    country_code: str
+    pcrs_level: str | None
+
+
+def unit_headings(session: Session, unit_ids: sa.Select) -> list[UnitHeading]:
+    # Plain rows: loading hundreds of ORM objects cost more than the statement.
+    rows = session.execute(
+        sa.select(Unit.id, Unit.code, Unit.name, Unit.country_code, Unit.pcrs_level).where(Unit.id.in_(unit_ids))
+    ).all()
+    return [UnitHeading(*row) for row in rows]
 
 
 def roster_groups(session: Session, units: Units, as_of: date) -> list[RosterGroup]:

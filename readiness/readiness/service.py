@@ -263,12 +263,15 @@ def training_demand(rows: list[UnitSummary]) -> list[CourseDemand]:
 
 
 def _attainment(trained: int, eligible: int, min_pct: float) -> Fraction:
-    # The exact coverage ratio (not the rounded percentage) against the requirement, capped at 1.
-    required = rules.exact(min_pct) / 100
+    # The exact coverage ratio (not the rounded percentage) against the requirement, capped at 1:
+    # (trained / eligible) / (min_pct / 100), in integers with min_pct = p / q.
+    required = rules.exact(min_pct)
     if required == 0:
         return Fraction(1)
-    coverage = Fraction(trained, eligible) if eligible else Fraction(0)
-    return min(Fraction(1), coverage / required)
+    if not eligible:
+        return Fraction(0)
+    achieved, asked = 100 * required.denominator * trained, required.numerator * eligible
+    return Fraction(1) if achieved >= asked else Fraction(achieved, asked)
 
 
 def _score(ratios: list[Fraction]) -> float:
@@ -323,7 +326,7 @@ def _scorecards(
 
 
 def _summaries(session, requirement, specs, window, unit_ids: sa.Select) -> list[UnitSummary]:
-    units = repository.units_in(session, unit_ids)
+    units = repository.unit_headings(session, unit_ids)
     cards = _scorecards(session, requirement, specs, window, unit_ids, [unit.id for unit in units])
     return [
         UnitSummary(unit=unit.code, unit_name=unit.name, country=unit.country_code,
