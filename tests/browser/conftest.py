@@ -122,31 +122,87 @@ def screenshot(page):
     return take
 
 
-@pytest.fixture
-def sign_in(page, live_server):
-    """Sign the browser in as the demo user of `role` (see readiness/accounts/demo.py)."""
+def _demo_user(role: str):
     from readiness.accounts.demo import DEMO_USERS
 
+    return next(user for user in DEMO_USERS if user.role == role)
+
+
+def _sign_in_through_the_form(page, live_server: str, role: str) -> None:
+    demo = _demo_user(role)
+    page.goto(f"{live_server}/login?next=/")
+    page.get_by_label("E-mail address").fill(demo.email)
+    page.get_by_label("Password").fill(demo.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server}/")
+
+
+@pytest.fixture(scope="session")
+def role_cookies(browser, live_server):
+    """role_cookies(role): the cookies of a demo user freshly signed in through the login form.
+
+    Each role signs in once per run (the form and an argon2 check cost about a second a test);
+    the tests reuse the cookies in contexts of their own. No browser test signs out or changes a
+    password, which would end these sessions; they are renewed well before the idle timeout.
+    """
+    signed_in: dict[str, tuple[float, list]] = {}
+    renew_after = get_settings().session_idle_minutes * 60 / 2
+
+    def cookies_of(role: str) -> list:
+        if role not in signed_in or time.monotonic() - signed_in[role][0] > renew_after:
+            context = browser.new_context(locale="en-GB")
+            tab = context.new_page()
+            failures: list[str] = []
+            tab.on("pageerror", lambda error: failures.append(str(error)))
+            _sign_in_through_the_form(tab, live_server, role)
+            signed_in[role] = (time.monotonic(), context.cookies())
+            context.close()
+            assert not failures, f"JavaScript errors on the sign-in page: {failures}"
+        return signed_in[role][1]
+
+    return cookies_of
+
+
+@pytest.fixture
+def sign_in(page, live_server, role_cookies):
+    """Open `next_path` signed in as the demo user of `role` (see readiness/accounts/demo.py).
+
+    The session comes from role_cookies; the login form itself is exercised there and by the
+    sign-in tests (test_keyboard.py, test_home_page.py, test_language.py).
+    """
+
     def sign_in_as(role: str, next_path: str = "/"):
-        demo = next(user for user in DEMO_USERS if user.role == role)
-        page.goto(f"{live_server}/login?next={next_path}")
-        page.get_by_label("E-mail address").fill(demo.email)
-        page.get_by_label("Password").fill(demo.password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{live_server}{next_path}")
-        return demo
+        page.context.add_cookies(role_cookies(role))
+        page.goto(f"{live_server}{next_path}")
+        assert page.url == f"{live_server}{next_path}", f"not signed in as {role}: at {page.url}"
+        return _demo_user(role)
 
     return sign_in_as
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so the page fixture knows whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def _failed(node) -> bool:
+    return any(getattr(getattr(node, f"report_{when}", None), "failed", False) for when in ("setup", "call"))
 
 
 @pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    tab = context.new_page()
     failures: list[str] = []
-    tab.on("pageerror", lambda error: failures.append(str(error)))
+    # Every tab of the context reports its errors, including those a test opens itself.
+    context.on("page", lambda other: other.on("pageerror", lambda error: failures.append(str(error))))
+    tab = context.new_page()
     yield tab
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
+    if _failed(request.node) or failures:
+        # Only a failure needs a picture; a full-page screenshot of every test costs seconds.
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
     assert not failures, f"JavaScript errors on the page: {failures}"

@@ -28,6 +28,8 @@ def test_a_national_user_sees_only_their_countrys_units(page, live_server, sign_
 def test_htmx_is_loaded_from_our_own_static_files(page, live_server, sign_in):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{live_server}/login")  # the sign-in page's own requests count too
+    expect(page.get_by_label("Password")).to_be_visible()
     sign_in("mission_planner")
     assert page.evaluate("typeof window.htmx") == "object"
     assert all(url.startswith(live_server) for url in requests)
