@@ -307,8 +307,8 @@ def _held_by_holders(assigned: sa.Select, lines: sa.CTE) -> sa.Subquery:
     """Per unit, line and person holding a counting completion of the line's course: the
     latest one up to the date and up to the last day of the tour.
 
-    It starts from the completions and never builds rosters × lines; the plain assignments
-    do, as the grouping folds a person's duplicates.
+    It starts from the completions, never from rosters × lines, and takes the plain
+    assignments: the grouping folds a person's duplicate assignments into one row.
     """
     latest = _latest_counting(assigned.subquery("assigned"), lines)
     return (
