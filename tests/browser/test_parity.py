@@ -54,6 +54,15 @@ def test_the_units_gender_parity_section_opens_as_a_page_of_its_own(page, live_s
     expect(section.locator("[data-colour]").first).to_be_visible()
 
 
+def test_the_units_parity_section_follows_the_readiness_cards_date(page, live_server, sign_in):
+    sign_in("force_generation", "/units/GHA-FPU-02")
+    card_day = page.locator("#card-as-of")
+    expect(page.locator("#unit-parity-as-of")).to_have_text(card_day.inner_text())
+    page.get_by_label("As of").fill("2026-01-15")
+    expect(card_day).to_have_text("Jan 15, 2026")
+    expect(page.locator("#unit-parity-as-of")).to_have_text("Jan 15, 2026")
+
+
 def test_the_parity_pages_have_no_serious_accessibility_violation(page, live_server, sign_in):
     sign_in("admin")
     paths = ("/parity", "/parity?colour=red&as_of=2028-01-01", "/parity/targets", "/units/GHA-FPU-02/parity")

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from readiness.models import AuditEntry, Branch, GenderParityTarget
+from tests.factories import RequirementFactory
 from tests.parity.factories import GenderParityTargetFactory, unit_with
 
 HTMX = {"HX-Request": "true"}
@@ -83,6 +84,30 @@ def test_the_unit_section_is_a_fragment_for_htmx_and_a_page_otherwise(login_as):
     assert fragment.text.lstrip().startswith('<h2 id="unit-parity-title">')
     assert "50.0%" in fragment.text and "No target set" in fragment.text
     assert "<html" in page.text and 'id="unit-parity-title"' in page.text
+
+
+def test_the_unit_section_counts_the_rosters_on_the_date_asked(login_as):
+    unit_with(1, 1, country="XPA", code="XPA-INF-1", start_on=date(2026, 1, 1))
+    client = login_as("force_generation", country="XPA")
+
+    before = client.get("/units/XPA-INF-1/parity?as_of=2025-12-31", headers=HTMX).text
+    after = client.get("/units/XPA-INF-1/parity?as_of=2026-01-01", headers=HTMX).text
+
+    assert 'id="unit-parity-as-of">Dec 31, 2025<' in before and "(0 / 0)" in before
+    assert 'id="unit-parity-as-of">Jan 1, 2026<' in after and "(1 / 2)" in after
+
+
+def test_the_unit_page_loads_its_parity_section_on_the_cards_date_and_reloads_it_when_the_date_changes(login_as):
+    unit = unit_with(1, 1, country="XPA", code="XPA-INF-1")
+    RequirementFactory(unit_type_id=unit.unit_type_id)
+    client = login_as("force_generation", country="XPA")
+
+    page = client.get("/units/XPA-INF-1").text
+    section = page[page.index('<section id="unit-parity"'):]
+    section = section[:section.index(">")]
+
+    assert 'hx-include="#as_of"' in section and 'hx-trigger="load, change from:#as_of"' in section
+    assert 'id="as_of" name="as_of" type="date"' in page
 
 
 def test_everyone_reads_the_targets_but_only_admins_get_the_form(login_as):
