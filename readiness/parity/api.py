@@ -3,8 +3,9 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from readiness.models import ParityCategory
 from readiness.parity import service
 from readiness.parity.schemas import ParityReport, TargetIn, TargetPublic, UnitParity
 from readiness.web.auth import CurrentActor
@@ -31,6 +32,13 @@ def list_targets(session: SessionDep, actor: CurrentActor) -> list[TargetPublic]
 def save_target(fields: TargetIn, session: SessionDep, actor: CurrentActor) -> TargetPublic:
     """Add or change an illustrative target (administrators; 409 on a sourced one)."""
     return service.save_target(session, actor=actor, fields=fields)
+
+
+@router.delete("/parity/targets/{year}/{category}", status_code=204)
+def delete_target(year: int, category: ParityCategory, session: SessionDep, actor: CurrentActor) -> Response:
+    """Remove an illustrative target (administrators; 409 on a sourced one, 404 when none is set)."""
+    service.delete_target(session, actor=actor, year=year, category=category)
+    return Response(status_code=204)
 
 
 @router.get("/units/{code}/parity", response_model=UnitParity)

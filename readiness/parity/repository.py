@@ -67,6 +67,11 @@ def add(session: Session, record) -> None:
     session.flush()
 
 
+def delete(session: Session, record) -> None:
+    session.delete(record)
+    session.flush()
+
+
 # --- rosters -------------------------------------------------------------------------------
 
 

@@ -108,6 +108,22 @@ def save_target(session: Session, *, actor: Actor, fields: TargetIn) -> TargetPu
     return _update_target(session, actor, target, values)
 
 
+def delete_target(session: Session, *, actor: Actor, year: int, category: ParityCategory) -> None:
+    """Remove an illustrative target (administrators); the year then takes the nearest earlier
+    year's target. Sourced UGPS targets are locked. Audited."""
+    if not actor.can_keep_parity_targets():
+        raise Forbidden(_("Only administrators set gender parity targets."))
+    target = repository.get_target(session, year, category)
+    if target is None:
+        raise NotFound(_("No target is set for %(year)s in this category.", year=year))
+    if target.sourced:
+        raise Conflict(_("The %(year)s target for this category is the UN's sourced figure; it cannot be changed.",
+                         year=year))
+    audit_record(session, actor=actor, action="delete", entity="gender_parity_target",
+                 entity_id=_target_key(target), before=snapshot(target))
+    repository.delete(session, target)
+
+
 def _update_target(session: Session, actor: Actor, target: GenderParityTarget, values: dict) -> TargetPublic:
     before = snapshot(target)
     for name, value in values.items():

@@ -77,9 +77,10 @@ def _colour_text(colour: str | None) -> str:
 
 
 def _targets(request: Request, session, actor, *, values: dict | None = None, errors: dict | None = None,
-             saved: bool = False, block: str = "targets", status_code: int = 200):
+             saved: bool = False, removed: bool = False, block: str = "targets", status_code: int = 200):
     context = {"table": service.targets_table(session, this_year=date.today().year), "values": values or {},
-               "errors": errors or {}, "saved": saved, "can_keep": actor.can_keep_parity_targets(),
+               "errors": errors or {}, "saved": saved, "removed": removed,
+               "can_keep": actor.can_keep_parity_targets(),
                "categories": list(ParityCategory)}
     return render(request, "parity/targets.html", context, block=block,
                   status_code=form_status(request, status_code))
@@ -117,6 +118,15 @@ def save_target(request: Request, actor: CurrentActor, session: SessionDep, valu
     if not wants_fragment(request):
         return see_other(request, "/parity/targets")
     return _targets(request, session, actor, saved=True)
+
+
+@router.post("/parity/targets/{year}/{category}/delete", name="delete_parity_target")
+def delete_target(year: int, category: ParityCategory, request: Request, actor: CurrentActor,
+                  session: SessionDep):
+    service.delete_target(session, actor=actor, year=year, category=category)
+    if not wants_fragment(request):
+        return see_other(request, "/parity/targets")
+    return _targets(request, session, actor, removed=True)
 
 
 def _errors(problem: ValidationError) -> dict[str, str]:

@@ -39,6 +39,25 @@ def test_an_admin_adds_an_illustrative_target_with_the_form(page, live_server, s
     assert page.evaluate("window.stillTheSamePage") is True
 
 
+def test_an_admin_removes_an_illustrative_target_after_confirming(page, live_server, sign_in):
+    # Its own year, added here first, so the demo's targets stay as the other tests expect them.
+    sign_in("admin", "/parity/targets")
+    page.get_by_label("Year").fill("2033")
+    page.get_by_label("Category").select_option("formed_police_unit")
+    page.get_by_label("Target (% women)").fill("27")
+    page.get_by_role("button", name="Save the target").click()
+    cell = page.locator("#targets-table td[data-year='2033'][data-category='formed_police_unit']")
+    expect(cell).to_contain_text("illustrative")
+    questions: list[str] = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+
+    cell.get_by_role("button", name=re.compile("^Remove")).click()
+
+    expect(page.get_by_role("status")).to_contain_text("The target is removed")
+    expect(page.locator("#targets-table td[data-year='2033']")).to_have_count(0)
+    assert questions and "2033" in questions[0]
+
+
 def test_a_non_admin_reads_the_targets_without_the_form(page, live_server, sign_in):
     sign_in("partner", "/parity/targets")
     expect(page.locator("#targets-table")).to_be_visible()

@@ -203,3 +203,46 @@ def test_the_api_gives_the_report_and_a_units_parity(api_client_for):
                                       "colour": "green"}
     assert (unit["colour"], unit["target"]["target_year"], unit["target"]["fallback"]) == ("green", 2021, True)
     assert client.get("/api/v1/units/NOPE/parity").status_code == 404
+
+
+def test_an_admin_removes_an_illustrative_target_and_the_year_takes_the_earlier_one(session, login_as):
+    GenderParityTargetFactory(year=2021, target_pct=8, sourced=True)
+    GenderParityTargetFactory(year=2026, target_pct=12.5, sourced=False, source="Illustrative")
+    client = login_as("admin")
+
+    page = client.get("/parity/targets").text
+    response = client.post("/parity/targets/2026/military_contingent/delete", headers=HTMX)
+
+    assert 'action="/parity/targets/2026/military_contingent/delete"' in page
+    assert 'action="/parity/targets/2021/military_contingent/delete"' not in page
+    assert response.status_code == 200 and "The target is removed" in response.text
+    assert session.get(GenderParityTarget, (2026, "military_contingent")) is None
+    entry = session.exec(select(AuditEntry).where(AuditEntry.entity == "gender_parity_target")).one()
+    assert (entry.action, entry.entity_id) == ("delete", "2026/military_contingent")
+
+
+def test_a_sourced_target_cannot_be_removed_nor_by_a_non_admin(session, login_as, api_client_for):
+    GenderParityTargetFactory(year=2028, target_pct=15)
+    GenderParityTargetFactory(year=2030, target_pct=18, sourced=False)
+
+    sourced = login_as("admin").post("/parity/targets/2028/military_contingent/delete")
+    by_planner = login_as("mission_planner").post("/parity/targets/2030/military_contingent/delete")
+    by_api = api_client_for("force_generation", country="XPA").delete("/api/v1/parity/targets/2030/military_contingent")
+
+    assert (sourced.status_code, by_planner.status_code, by_api.status_code) == (409, 403, 403)
+    assert session.get(GenderParityTarget, (2028, "military_contingent")).target_pct == 15
+    assert session.get(GenderParityTarget, (2030, "military_contingent")) is not None
+
+
+def test_the_api_removes_an_illustrative_target(session, api_client_for):
+    GenderParityTargetFactory(year=2028, target_pct=15)
+    GenderParityTargetFactory(year=2030, target_pct=18, sourced=False)
+    client = api_client_for("admin")
+
+    removed = client.delete("/api/v1/parity/targets/2030/military_contingent")
+    again = client.delete("/api/v1/parity/targets/2030/military_contingent")
+    locked = client.delete("/api/v1/parity/targets/2028/military_contingent")
+    unknown = client.delete("/api/v1/parity/targets/2030/navy")
+
+    assert (removed.status_code, again.status_code, locked.status_code, unknown.status_code) == (204, 404, 409, 422)
+    assert [t["year"] for t in client.get("/api/v1/parity/targets").json()] == [2028]
