@@ -1,7 +1,8 @@
 """The readiness rules: a unit's readiness against a requirement, the mission view, who needs what.
 
-The database counts (repository); this module turns counts into figures. Every figure uses
-exact fractions and one rounding rule (rules.round_half_up); see docs/readiness-rules.md.
+The database counts (repository); this module turns counts into figures. Every figure is exact
+(integers and fractions, min_pct read as the decimal written) with one rounding rule
+(rules.round_half_up, in integers rules.round_ratio); see docs/readiness-rules.md.
 """
 
 from dataclasses import dataclass
