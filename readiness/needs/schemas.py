@@ -114,6 +114,8 @@ class SessionMatch(BaseModel):
     language: str
     free: int = Field(description="Free places anyone may take")
     free_held_for_women: int = Field(description="Of the free places, those held for women")
+    counted: int = Field(description="Of the free places, those counted for this need: each place counts once, "
+                                     "for the need due first among those matched together")
 
 
 class PartnerMatch(BaseModel):
@@ -139,7 +141,9 @@ class NeedMatch(BaseModel):
     sessions: list[SessionMatch]
     partners: list[PartnerMatch]
     free_places: int = Field(description="Free places in the sessions listed")
-    unmatched: int = Field(description="Quantity the sessions found do not cover")
+    counted_places: int = Field(description="Free places counted for this need (not already counted for a need due "
+                                            "earlier), at most its quantity")
+    unmatched: int = Field(description="Quantity the places counted for it do not cover")
     unmatched_entirely: bool = Field(description="Neither a session nor a partner was found")
 
 
@@ -151,10 +155,10 @@ MATCH_EXAMPLE = {
     "sessions": [{"session_id": 4, "course": "UNBFAC", "centre": "KAIPTC",
                   "centre_name": "Kofi Annan International Peacekeeping Training Centre", "centre_country": "GHA",
                   "start_on": "2027-01-11", "end_on": "2027-01-22", "language": "en", "free": 30,
-                  "free_held_for_women": 8}],
+                  "free_held_for_women": 8, "counted": 30}],
     "partners": [{"code": "GPOI", "name": "Global Peace Operations Initiative", "offers_course": True,
                   "supports_country": True}],
-    "free_places": 30, "unmatched": 90, "unmatched_entirely": False,
+    "free_places": 30, "counted_places": 30, "unmatched": 90, "unmatched_entirely": False,
 }
 
 

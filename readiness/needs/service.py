@@ -4,7 +4,8 @@ A stated need is a row a country keeps. A derived need is computed on request: t
 country's pledged units against their target requirements on their deployment dates, summed per
 course, needed by the earliest of those dates. Matching puts each need beside the upcoming sessions
 (the one seat rule, readiness.course_sessions.seats) and the partners that offer its course or
-category; what the free places do not cover stays unmatched.
+category; each free place counts once, for the need due first, and what the places counted do not
+cover stays unmatched.
 """
 
 from dataclasses import dataclass, field
@@ -284,25 +285,44 @@ def match(session: Session, needs: list[_Need], *, today: date) -> list[NeedMatc
     """Each need with the sessions that end before it is needed and the partners that offer it.
 
     One query for every session of every course asked for, three for the partners' offers.
-    The same free places may show under several needs: this shows options, it books nothing.
+    Sessions are options (nothing is booked), but each free place is counted once: for the need
+    due first among `needs` (see _counting_order), so what stays unmatched adds up.
     """
     course_ids = sorted({need.course_id for need in needs if need.course_id is not None})
     seats = session_seats(session, course_ids=course_ids, starting_after=today) if course_ids else []
     offers = repository.offers(session) if needs else []
-    return [_matched(need, seats, offers) for need in needs]
+    uncounted = {seat.session_id: seat.free for seat in seats}
+    matched = {index: _matched(needs[index], seats, offers, uncounted) for index in _counting_order(needs)}
+    return [matched[index] for index in range(len(needs))]
 
 
-def _matched(need: _Need, seats: list[SessionSeats], offers: list[Offer]) -> NeedMatch:
-    sessions = [_session_match(seat) for seat in seats if _fits(seat, need)]
+def _counting_order(needs: list[_Need]) -> list[int]:
+    # The need due first takes the free places first; one with no date comes last.
+    def urgency(index: int):
+        need = needs[index]
+        return (need.needed_by is None, need.needed_by or date.max, need.kind, need.country, need.course or "",
+                index)
+    return sorted(range(len(needs)), key=urgency)
+
+
+def _matched(need: _Need, seats: list[SessionSeats], offers: list[Offer], uncounted: dict[int, int]) -> NeedMatch:
+    """The need's sessions and partners; takes the places it counts out of `uncounted`."""
+    sessions = []
+    still_needed = need.quantity
+    for seat in (seat for seat in seats if _fits(seat, need)):  # earliest first
+        counted = min(uncounted[seat.session_id], still_needed)
+        uncounted[seat.session_id] -= counted
+        still_needed -= counted
+        sessions.append(_session_match(seat, counted))
     partners = sorted((_partner_match(offer, need) for offer in offers if _offers(offer, need)),
                       key=lambda partner: (not partner.offers_course, not partner.supports_country, partner.code))
-    free = sum(session.free for session in sessions)
+    counted_places = need.quantity - still_needed
     return NeedMatch(
         kind=need.kind, need_id=need.need_id, country=need.country, category=need.category, course=need.course,
         course_title=need.course_title, capability=need.capability, quantity=need.quantity,
         needed_by=need.needed_by, units=list(need.units), sessions=sessions, partners=partners,
-        free_places=free, unmatched=max(0, need.quantity - free),
-        unmatched_entirely=not sessions and not partners,
+        free_places=sum(session.free for session in sessions), counted_places=counted_places,
+        unmatched=still_needed, unmatched_entirely=not sessions and not partners,
     )
 
 
@@ -315,11 +335,11 @@ def _offers(offer: Offer, need: _Need) -> bool:
     return (need.course_id is not None and need.course_id in offer.course_ids) or need.category in offer.categories
 
 
-def _session_match(seat: SessionSeats) -> SessionMatch:
+def _session_match(seat: SessionSeats, counted: int) -> SessionMatch:
     return SessionMatch(session_id=seat.session_id, course=seat.course, centre=seat.centre,
                         centre_name=seat.centre_name, centre_country=seat.centre_country, start_on=seat.start_on,
                         end_on=seat.end_on, language=seat.language, free=seat.free,
-                        free_held_for_women=seat.free_held_for_women)
+                        free_held_for_women=seat.free_held_for_women, counted=counted)
 
 
 def _partner_match(offer: Offer, need: _Need) -> PartnerMatch:

@@ -151,3 +151,22 @@ def test_a_partner_view_covers_the_countries_of_its_partnerships_too(session):
     assert demand.countries == sorted([listed, partnered])
     assert sorted(need.quantity for need in demand.needs) == [2, 7]
     assert demand.could_fill == 9
+
+
+def test_each_free_place_counts_once_for_the_need_due_first(session):
+    course = factories.CourseFactory()
+    country = factories.CountryFactory().code
+    later = CapacityNeedFactory(country_code=country, course_id=course.id, capability=None, quantity=5,
+                                needed_by=date(2026, 12, 1))
+    sooner = CapacityNeedFactory(country_code=country, course_id=course.id, capability=None, quantity=8,
+                                 needed_by=date(2026, 10, 1))
+    _session_with_bookings(course, start_on=date(2026, 7, 6), end_on=date(2026, 7, 10), seats=10, for_women=0)
+    _session_with_bookings(course, start_on=date(2026, 10, 5), end_on=date(2026, 10, 9), seats=2, for_women=0)
+
+    needs = {need.need_id: need for need in _matching(session, country).stated}
+
+    first, second = needs[sooner.id], needs[later.id]
+    assert [(s.free, s.counted) for s in first.sessions] == [(10, 8)]
+    assert (first.free_places, first.counted_places, first.unmatched) == (10, 8, 0)
+    assert [(s.free, s.counted) for s in second.sessions] == [(10, 2), (2, 2)]
+    assert (second.free_places, second.counted_places, second.unmatched) == (12, 4, 1)
