@@ -300,8 +300,7 @@ def _counting_order(needs: list[_Need]) -> list[int]:
     # The need due first takes the free places first; one with no date comes last.
     def urgency(index: int):
         need = needs[index]
-        return (need.needed_by is None, need.needed_by or date.max, need.kind, need.country, need.course or "",
-                index)
+        return need.needed_by or date.max, need.kind, need.country, need.course or ""
     return sorted(range(len(needs)), key=urgency)
 
 

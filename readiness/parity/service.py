@@ -92,12 +92,10 @@ def targets_table(session: Session, *, this_year: int) -> TargetsTable:
 
 def save_target(session: Session, *, actor: Actor, fields: TargetIn) -> TargetPublic:
     """Add or change an illustrative target (administrators); sourced UGPS targets are locked. Audited."""
-    if not actor.can_keep_parity_targets():
-        raise Forbidden(_("Only administrators set gender parity targets."))
+    require_target_keeper(actor)
     target = repository.get_target(session, fields.year, fields.category)
-    if target is not None and target.sourced:
-        raise Conflict(_("The %(year)s target for this category is the UN's sourced figure; it cannot be changed.",
-                         year=fields.year))
+    if target is not None:
+        _refuse_sourced(target)
     values = {"target_pct": fields.target_pct, "source": fields.source or None, "sourced": False}
     if target is None:
         target = GenderParityTarget(year=fields.year, category=fields.category, **values)
@@ -111,17 +109,27 @@ def save_target(session: Session, *, actor: Actor, fields: TargetIn) -> TargetPu
 def delete_target(session: Session, *, actor: Actor, year: int, category: ParityCategory) -> None:
     """Remove an illustrative target (administrators); the year then takes the nearest earlier
     year's target. Sourced UGPS targets are locked. Audited."""
-    if not actor.can_keep_parity_targets():
-        raise Forbidden(_("Only administrators set gender parity targets."))
+    require_target_keeper(actor)
     target = repository.get_target(session, year, category)
     if target is None:
         raise NotFound(_("No target is set for %(year)s in this category.", year=year))
-    if target.sourced:
-        raise Conflict(_("The %(year)s target for this category is the UN's sourced figure; it cannot be changed.",
-                         year=year))
+    _refuse_sourced(target)
     audit_record(session, actor=actor, action="delete", entity="gender_parity_target",
                  entity_id=_target_key(target), before=snapshot(target))
     repository.delete(session, target)
+
+
+def require_target_keeper(actor: Actor) -> None:
+    """Only administrators add, change or remove targets."""
+    if not actor.can_keep_parity_targets():
+        raise Forbidden(_("Only administrators set gender parity targets."))
+
+
+def _refuse_sourced(target: GenderParityTarget) -> None:
+    # The UGPS's published figures are locked: neither changed nor removed.
+    if target.sourced:
+        raise Conflict(_("The %(year)s target for this category is the UN's sourced figure; it cannot be changed.",
+                         year=target.year))
 
 
 def _update_target(session: Session, actor: Actor, target: GenderParityTarget, values: dict) -> TargetPublic:

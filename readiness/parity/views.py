@@ -5,7 +5,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
 
-from readiness.errors import Forbidden, Invalid, ReadinessError
+from readiness.errors import Invalid, ReadinessError
 from readiness.models import ParityCategory
 from readiness.parity import rules, service
 from readiness.parity.schemas import TargetIn
@@ -95,8 +95,7 @@ def targets_page(request: Request, actor: CurrentActor, session: SessionDep):
 def target_form(request: Request, actor: CurrentActor, session: SessionDep, year: int | None = None,
                 category: str = ""):
     """The form filled with one target (to change it): alone for htmx, in the page otherwise."""
-    if not actor.can_keep_parity_targets():
-        raise Forbidden(_("Only administrators set gender parity targets."))
+    service.require_target_keeper(actor)
     values = {"year": str(year or date.today().year), "category": category}
     stored = next((t for t in service.list_targets(session) if t.year == year and t.category == category), None)
     if stored is not None:
